@@ -1,0 +1,41 @@
+import { Type } from 'typebox';
+
+/**
+ * Settings every service shares. A service's schema spreads these and adds its
+ * own; the defaults make `node services/<name>/dist/main.js` start locally.
+ */
+export const commonSettings = {
+  host: Type.String({ default: '0.0.0.0' }),
+  port: Type.Integer({ minimum: 0, maximum: 65535 }),
+  logLevel: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
+    { default: 'info' },
+  ),
+  emporiumProfile: Type.Union(
+    [Type.Literal('development'), Type.Literal('staging'), Type.Literal('production')],
+    {
+      default: 'development',
+    },
+  ),
+  /** Where this instance can be reached by others (registered with discovery). */
+  publicUrl: Type.Optional(Type.String({ format: 'uri' })),
+  otelExporterOtlpEndpoint: Type.Optional(Type.String({ format: 'uri' })),
+  /** Apply migrations at boot (embedded and development); production runs `npm run migrate` as a job. */
+  migrateOnBoot: Type.Boolean({ default: true }),
+  shutdownTimeoutMs: Type.Integer({ minimum: 100, default: 10_000 }),
+};
+
+export const databaseSettings = {
+  databaseUrl: Type.String({ pattern: '^postgres(ql)?://' }),
+  databasePoolMax: Type.Integer({ minimum: 1, maximum: 100, default: 10 }),
+};
+
+export const cacheSettings = {
+  /** Unset: an in-memory cache (embedded). Set: Redis shared by replicas. */
+  redisUrl: Type.Optional(Type.String({ pattern: '^rediss?://' })),
+};
+
+export const brokerSettings = {
+  /** Unset: the in-process bus (embedded). Set: RabbitMQ. */
+  amqpUrl: Type.Optional(Type.String({ pattern: '^amqps?://' })),
+};

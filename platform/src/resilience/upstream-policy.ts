@@ -1,0 +1,76 @@
+import {
+  bulkhead,
+  CircuitState,
+  ConsecutiveBreaker,
+  circuitBreaker,
+  ExponentialBackoff,
+  handleWhen,
+  type IPolicy,
+  retry,
+  TimeoutStrategy,
+  timeout,
+  wrap,
+} from 'cockatiel';
+import { isDependencyFailure } from '../http/dependency-failure.js';
+
+export interface UpstreamPolicySettings {
+  /** Per attempt, in milliseconds. */
+  timeoutMs: number;
+  /** Extra attempts for idempotent calls only. */
+  retries: number;
+  /** Consecutive failures that open the breaker. */
+  breakerThreshold: number;
+  /** How long the breaker stays open before letting one call through to probe. */
+  breakerHalfOpenAfterMs: number;
+  /** Concurrent calls allowed to this upstream, and how many may wait for a slot. */
+  maxConcurrent: number;
+  maxQueued: number;
+}
+
+export const defaultUpstreamPolicy: UpstreamPolicySettings = {
+  timeoutMs: 5_000,
+  retries: 2,
+  breakerThreshold: 5,
+  breakerHalfOpenAfterMs: 5_000,
+  maxConcurrent: 64,
+  maxQueued: 256,
+};
+
+/** An upstream answering 5xx counts against the breaker like a network failure. */
+export class UpstreamStatusError extends Error {
+  constructor(readonly status: number) {
+    super(`upstream answered ${status}`);
+  }
+}
+
+const isFailure = (error: Error) => isDependencyFailure(error) || error instanceof UpstreamStatusError;
+
+export interface UpstreamPolicy {
+  /** bulkhead → breaker → timeout, no retry: for calls that must not be repeated. */
+  once: IPolicy;
+  /** retry with exponential backoff around the above: for idempotent calls. */
+  idempotent: IPolicy;
+  isOpen: () => boolean;
+}
+
+/**
+ * The resilience around every call to one upstream (seed: circuit breaker,
+ * retry with exponential backoff, timeouts, bulkhead), from cockatiel.
+ * One per upstream, so one failing service does not trip calls to another.
+ */
+export function createUpstreamPolicy(
+  settings: UpstreamPolicySettings = defaultUpstreamPolicy,
+): UpstreamPolicy {
+  const breaker = circuitBreaker(handleWhen(isFailure), {
+    halfOpenAfter: settings.breakerHalfOpenAfterMs,
+    breaker: new ConsecutiveBreaker(settings.breakerThreshold),
+  });
+  const perAttempt = timeout(settings.timeoutMs, TimeoutStrategy.Aggressive);
+  const limit = bulkhead(settings.maxConcurrent, settings.maxQueued);
+  const once = wrap(limit, breaker, perAttempt);
+  const retrying = retry(handleWhen(isFailure), {
+    maxAttempts: settings.retries,
+    backoff: new ExponentialBackoff({ initialDelay: 50, maxDelay: 1_000 }),
+  });
+  return { once, idempotent: wrap(retrying, once), isOpen: () => breaker.state === CircuitState.Open };
+}

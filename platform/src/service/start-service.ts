@@ -1,0 +1,114 @@
+import type { TObject } from 'typebox';
+import type { Cache } from '../cache/cache.js';
+import { createCache } from '../cache/create-cache.js';
+import { type Environment, loadConfig } from '../config/load-config.js';
+import { createDatabase, type Database } from '../db/database.js';
+import { migrateService } from '../db/migrate.js';
+import { createStaticLocator, parseServiceUrls } from '../discovery/static-locator.js';
+import type { HttpApp } from '../http/create-http-app.js';
+import type { ReadinessCheck } from '../http/operational-routes.js';
+import { createLogger, type Logger } from '../log/logger.js';
+import { createMetrics } from '../metrics/metrics.js';
+import { initTracing } from '../tracing/tracing.js';
+import type { ServiceDefinition, ServiceInstance } from './service-definition.js';
+
+/** Settings the runner itself reads; every service schema includes them (see config/common.ts). */
+interface RunnerSettings {
+  host: string;
+  port: number;
+  logLevel: string;
+  migrateOnBoot: boolean;
+  shutdownTimeoutMs: number;
+  otelExporterOtlpEndpoint?: string;
+  databaseUrl?: string;
+  databasePoolMax?: number;
+  redisUrl?: string;
+  serviceUrls?: string;
+}
+
+export interface RunningService {
+  name: string;
+  url: string;
+  app: HttpApp;
+  instance: ServiceInstance;
+  logger: Logger;
+  close: () => Promise<void>;
+}
+
+export interface StartOptions {
+  env: Environment;
+  /** Log destination override (tests). */
+  logDestination?: NodeJS.WritableStream;
+}
+
+/**
+ * Loads config, connects the database (migrating it when asked) and cache,
+ * builds the service's app and listens. Used by each service's `main.ts`
+ * (distributed) and by the embedded launcher (all in one process). `close()`
+ * stops accepting, drains in-flight requests, then closes pools.
+ */
+export async function startService<S extends TObject>(
+  definition: ServiceDefinition<S>,
+  options: StartOptions,
+): Promise<RunningService> {
+  const config = loadConfig(definition.configSchema, { service: definition.name, env: options.env });
+  const settings = config as unknown as RunnerSettings;
+  initTracing({
+    processName: `emporium-${definition.name}`,
+    otlpEndpoint: settings.otelExporterOtlpEndpoint,
+  });
+  const logger = createLogger({
+    service: definition.name,
+    version: definition.version,
+    level: settings.logLevel,
+    ...(options.logDestination ? { destination: options.logDestination } : {}),
+  });
+  const metrics = createMetrics(definition.name);
+  const readiness: ReadinessCheck[] = [];
+
+  let database: Database | undefined;
+  if (definition.database && settings.databaseUrl) {
+    database = createDatabase(
+      {
+        url: settings.databaseUrl,
+        poolMax: settings.databasePoolMax ?? 10,
+        applicationName: `emporium-${definition.name}`,
+      },
+      {},
+    );
+    readiness.push({ name: 'database', check: database.ping });
+    if (settings.migrateOnBoot) {
+      await migrateService(database.db, definition.database);
+      logger.info({ schema: definition.database.schema }, 'migrations applied');
+    }
+  }
+  const cache: Cache = createCache({ redisUrl: settings.redisUrl, prefix: definition.name });
+  if (settings.redisUrl) readiness.push({ name: 'cache', check: cache.ping });
+  const locator = createStaticLocator(parseServiceUrls(settings.serviceUrls));
+
+  const instance = await definition.create({ config, logger, metrics, database, cache, locator, readiness });
+  const address = await instance.app.listen({ host: settings.host, port: settings.port });
+  const url = address.replace('[::1]', '127.0.0.1').replace('0.0.0.0', '127.0.0.1');
+  logger.info({ url }, 'service listening');
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      const deadline = setTimeout(
+        () => logger.warn('shutdown deadline passed; closing anyway'),
+        settings.shutdownTimeoutMs,
+      );
+      try {
+        await instance.app.close();
+        await instance.close?.();
+        await cache.close();
+        await database?.close();
+        logger.info('service stopped');
+      } finally {
+        clearTimeout(deadline);
+      }
+    })();
+    return closing;
+  };
+  return { name: definition.name, url, app: instance.app, instance, logger, close };
+}

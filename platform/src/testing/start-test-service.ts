@@ -1,0 +1,46 @@
+import type { TObject } from 'typebox';
+import type { ServiceDefinition } from '../service/service-definition.js';
+import { type RunningService, startService } from '../service/start-service.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+export interface TestService extends RunningService {
+  database: TestDatabase | undefined;
+  /** Closes the service, then drops its database. */
+  stop: () => Promise<void>;
+}
+
+/**
+ * Starts a service for an integration suite: on a free port, silent logs, its
+ * own database (real PostgreSQL when `DATABASE_URL` is set, PGlite otherwise),
+ * Redis when `REDIS_URL` is set. `env` adds or overrides settings.
+ */
+export async function startTestService<S extends TObject>(
+  definition: ServiceDefinition<S>,
+  env: Record<string, string | undefined> = {},
+): Promise<TestService> {
+  const database = definition.database ? await createTestDatabase() : undefined;
+  try {
+    const running = await startService(definition, {
+      env: {
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'silent',
+        ...(database ? { DATABASE_URL: database.url, DATABASE_POOL_MAX: '5' } : {}),
+        ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+        ...(process.env.AMQP_URL ? { AMQP_URL: process.env.AMQP_URL } : {}),
+        ...env,
+      },
+    });
+    return {
+      ...running,
+      database,
+      stop: async () => {
+        await running.close();
+        await database?.drop();
+      },
+    };
+  } catch (error) {
+    await database?.drop();
+    throw error;
+  }
+}

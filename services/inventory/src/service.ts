@@ -1,0 +1,29 @@
+import { fileURLToPath } from 'node:url';
+import type { DemoData } from '@emporium/contracts/demo/demo-catalog';
+import { defineService } from '@emporium/platform/service/service-definition';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { buildApp } from './app.js';
+import { InventoryConfig } from './config.js';
+import * as schema from './db/schema.js';
+import { seedDemoStock } from './seed/seed-demo-stock.js';
+import type { InventoryDeps } from './use-cases/deps.js';
+
+export const inventoryService = defineService({
+  name: 'inventory',
+  version: '0.1.0',
+  description: 'Stock per SKU and warehouse, reservations, low-stock alerts.',
+  configSchema: InventoryConfig,
+  database: {
+    schema: 'inventory',
+    migrationsFolder: fileURLToPath(new URL('../migrations', import.meta.url)),
+  },
+  async create(runtime) {
+    const deps: InventoryDeps = {
+      db: drizzle(runtime.database!.pool, { schema }),
+      logger: runtime.logger,
+      defaultLowStockThreshold: runtime.config.defaultLowStockThreshold,
+    };
+    const app = await buildApp({ ...deps, metrics: runtime.metrics, readiness: runtime.readiness });
+    return { app, seedDemo: (demo, progress) => seedDemoStock(deps, demo as DemoData, progress) };
+  },
+});

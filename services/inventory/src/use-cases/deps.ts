@@ -1,0 +1,9 @@
+import type { Logger } from '@emporium/platform/log/logger';
+import type { InventoryDb } from '../db/database.js';
+
+/** Everything the inventory use cases need, built once in `service.ts`. */
+export interface InventoryDeps {
+  db: InventoryDb;
+  logger: Logger;
+  defaultLowStockThreshold: number;
+}

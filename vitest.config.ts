@@ -1,0 +1,30 @@
+import { defineConfig } from 'vitest/config';
+
+// Workspace packages export their TypeScript sources under the `source`
+// condition, so tests run the code as written, with no build step.
+const resolve = { conditions: ['source', 'node', 'development|production'] };
+
+export default defineConfig({
+  resolve,
+  ssr: { resolve: { conditions: resolve.conditions } },
+  test: {
+    // Suites that boot PGlite cost ~0.5 GB each: two workers on a 2-core machine.
+    maxWorkers: 2,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['{platform,contracts,launcher,services/*}/src/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: { name: 'integration', include: ['{platform,launcher,services/*}/test/**/*.int.test.ts'] },
+      },
+      {
+        extends: true,
+        test: { name: 'e2e', include: ['e2e/**/*.test.ts'], fileParallelism: false, testTimeout: 120_000 },
+      },
+    ],
+  },
+});
