@@ -23,6 +23,20 @@ export const commonSettings = {
   /** Apply migrations at boot (embedded and development); production runs `npm run migrate` as a job. */
   migrateOnBoot: Type.Boolean({ default: true }),
   shutdownTimeoutMs: Type.Integer({ minimum: 100, default: 10_000 }),
+  /**
+   * How this instance finds the others (see discovery/create-locator.ts):
+   * `static` reads `serviceUrls`; `registry` asks the registry service at
+   * `registryUrl` and registers this instance there; `dns` resolves
+   * Kubernetes headless services through `dnsTemplate`.
+   */
+  discovery: Type.Union([Type.Literal('static'), Type.Literal('registry'), Type.Literal('dns')], {
+    default: 'static',
+  }),
+  /** Static discovery: `product=http://10.0.0.5:8084|http://10.0.0.6:8084,inventory=http://...`. */
+  serviceUrls: Type.Optional(Type.String()),
+  registryUrl: Type.Optional(Type.String({ format: 'uri' })),
+  /** DNS discovery: host name per service, `{service}` replaced, optional `:port` (`{service}.shop.svc.cluster.local`). */
+  dnsTemplate: Type.String({ minLength: 1, default: '{service}' }),
 };
 
 export const databaseSettings = {

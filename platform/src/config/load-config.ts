@@ -4,7 +4,9 @@ import type { Static, TObject } from 'typebox';
 import { Value } from 'typebox/value';
 import { parse as parseYaml } from 'yaml';
 import { deepFreeze } from './deep-freeze.js';
+import { describeErrors } from './describe-errors.js';
 import { envNameOf } from './env-name.js';
+import { isSecretRef, resolveSecretRef } from './secret-ref.js';
 
 export type Environment = Readonly<Record<string, string | undefined>>;
 
@@ -29,8 +31,9 @@ export class ConfigError extends Error {
 
 /**
  * Builds a service's configuration from, lowest first: the schema's defaults,
- * the profile file (`config/<profile>/<service>.yaml`), then the environment,
- * where `FOO_FILE=/path` reads a mounted secret into `foo`. The result is
+ * the profile file (`config/<profile>/<service>.yaml`, its `runtime:` section
+ * left out, secret references resolved), then the environment, where
+ * `FOO_FILE=/path` reads a mounted secret into `foo`. The result is
  * validated once and frozen. This is the only module that reads `process.env`.
  */
 export function loadConfig<S extends TObject>(schema: S, options: LoadConfigOptions): Readonly<Static<S>> {
@@ -58,15 +61,21 @@ export function loadConfig<S extends TObject>(schema: S, options: LoadConfigOpti
     }
   }
 
+  // A profile value may be a secret reference ({ secretRef: { env | file } }); the environment wins over it.
+  for (const [key, setting] of Object.entries(fromProfile)) {
+    if (!isSecretRef(setting) || key in fromEnv) continue;
+    try {
+      fromProfile[key] = resolveSecretRef(setting, env);
+    } catch (error) {
+      problems.push(`${envNameOf(key)}: ${(error as Error).message}`);
+      delete fromProfile[key];
+    }
+  }
+
   let value: unknown = { ...fromProfile, ...fromEnv };
   value = Value.Default(schema, value);
   value = Value.Convert(schema, value);
-  for (const error of Value.Errors(schema, value)) {
-    const key = error.instancePath.split('/')[1] ?? '';
-    const where = key ? envNameOf(key) : '(root)';
-    const detail = error.keyword === 'additionalProperties' ? 'unknown setting' : error.message;
-    problems.push(`${where}: ${detail}`);
-  }
+  problems.push(...describeErrors(schema, value));
   if (problems.length > 0) throw new ConfigError(options.service, problems);
   return deepFreeze(value as Static<S>);
 }
@@ -80,7 +89,11 @@ function readProfileFile(path: string, problems: string[]): Record<string, unkno
       problems.push(`${path}: must be a mapping of settings`);
       return {};
     }
-    return parsed as Record<string, unknown>;
+    // `runtime:` is the section the config service pushes live to running
+    // instances (log level, rate limits, feature flags; see live-config.ts).
+    // It is not a boot setting, so the schema never sees it.
+    const { runtime: _live, ...boot } = parsed as Record<string, unknown>;
+    return boot;
   } catch (error) {
     problems.push(`${path}: ${(error as Error).message}`);
     return {};

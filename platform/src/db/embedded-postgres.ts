@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { keepExtendedQueriesTogether } from './pglite-socket-affinity.js';
 
 export interface EmbeddedPostgres {
   /** A `postgres://` URL any `pg` client can use. */
@@ -26,6 +27,7 @@ export async function startEmbeddedPostgres(
   const db = await PGlite.create({ dataDir: options.dataDir, extensions: { pg_trgm } });
   const port = options.port ?? (await freePort());
   const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections: 100 });
+  keepExtendedQueriesTogether(server);
   await server.start();
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,

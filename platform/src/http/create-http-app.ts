@@ -28,6 +28,8 @@ export interface HttpAppOptions {
   readiness: ReadinessCheck[];
   description?: string;
   bodyLimit?: number;
+  /** False when the service answers `/health/ready` itself (the gateway aggregates every service's). */
+  readinessRoute?: boolean;
 }
 
 const validRequestId = /^[\w.:-]{1,128}$/;

@@ -58,6 +58,17 @@ export function registerOperationalRoutes(app: HttpApp, options: HttpAppOptions)
     async () => ({ status: 'ok' as const }),
   );
 
+  if (options.readinessRoute !== false) registerReadinessRoute(app, options);
+
+  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+    reply.type(options.metrics.registry.contentType);
+    return options.metrics.registry.metrics();
+  });
+
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+}
+
+function registerReadinessRoute(app: HttpApp, options: HttpAppOptions): void {
   app.get(
     '/health/ready',
     {
@@ -84,11 +95,4 @@ export function registerOperationalRoutes(app: HttpApp, options: HttpAppOptions)
       return { status: 'ready' as const, service: options.service, checks };
     },
   );
-
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
-    reply.type(options.metrics.registry.contentType);
-    return options.metrics.registry.metrics();
-  });
-
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }

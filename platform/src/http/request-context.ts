@@ -1,3 +1,4 @@
+/// <reference types="@fastify/swagger" preserve="true" />
 import type { Context, Span } from '@opentelemetry/api';
 import type { Logger } from '../log/logger.js';
 

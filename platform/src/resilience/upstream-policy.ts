@@ -25,6 +25,12 @@ export interface UpstreamPolicySettings {
   /** Concurrent calls allowed to this upstream, and how many may wait for a slot. */
   maxConcurrent: number;
   maxQueued: number;
+  /**
+   * Abort the call's signal once it returns (cockatiel's default: cancels
+   * leftovers). False when the caller ignores the signal after return, as
+   * the gateway does: it saves an AbortError per call.
+   */
+  abortOnReturn?: boolean;
 }
 
 export const defaultUpstreamPolicy: UpstreamPolicySettings = {
@@ -65,7 +71,10 @@ export function createUpstreamPolicy(
     halfOpenAfter: settings.breakerHalfOpenAfterMs,
     breaker: new ConsecutiveBreaker(settings.breakerThreshold),
   });
-  const perAttempt = timeout(settings.timeoutMs, TimeoutStrategy.Aggressive);
+  const perAttempt = timeout(settings.timeoutMs, {
+    strategy: TimeoutStrategy.Aggressive,
+    abortOnReturn: settings.abortOnReturn ?? true,
+  });
   const limit = bulkhead(settings.maxConcurrent, settings.maxQueued);
   const once = wrap(limit, breaker, perAttempt);
   const retrying = retry(handleWhen(isFailure), {

@@ -4,7 +4,7 @@ import { createCache } from '../cache/create-cache.js';
 import { type Environment, loadConfig } from '../config/load-config.js';
 import { createDatabase, type Database } from '../db/database.js';
 import { migrateService } from '../db/migrate.js';
-import { createStaticLocator, parseServiceUrls } from '../discovery/static-locator.js';
+import { createDiscovery, type DiscoverySettings } from '../discovery/create-locator.js';
 import type { HttpApp } from '../http/create-http-app.js';
 import type { ReadinessCheck } from '../http/operational-routes.js';
 import { createLogger, type Logger } from '../log/logger.js';
@@ -13,7 +13,7 @@ import { initTracing } from '../tracing/tracing.js';
 import type { ServiceDefinition, ServiceInstance } from './service-definition.js';
 
 /** Settings the runner itself reads; every service schema includes them (see config/common.ts). */
-interface RunnerSettings {
+interface RunnerSettings extends DiscoverySettings {
   host: string;
   port: number;
   logLevel: string;
@@ -23,7 +23,7 @@ interface RunnerSettings {
   databaseUrl?: string;
   databasePoolMax?: number;
   redisUrl?: string;
-  serviceUrls?: string;
+  publicUrl?: string;
 }
 
 export interface RunningService {
@@ -65,6 +65,13 @@ export async function startService<S extends TObject>(
   });
   const metrics = createMetrics(definition.name);
   const readiness: ReadinessCheck[] = [];
+  // Before connecting anything: a discovery misconfiguration is a config error, reported at once.
+  const discovery = createDiscovery(settings, {
+    service: definition.name,
+    version: definition.version,
+    logger,
+  });
+  const locator = discovery.locator;
 
   let database: Database | undefined;
   if (definition.database && settings.databaseUrl) {
@@ -84,12 +91,12 @@ export async function startService<S extends TObject>(
   }
   const cache: Cache = createCache({ redisUrl: settings.redisUrl, prefix: definition.name });
   if (settings.redisUrl) readiness.push({ name: 'cache', check: cache.ping });
-  const locator = createStaticLocator(parseServiceUrls(settings.serviceUrls));
 
   const instance = await definition.create({ config, logger, metrics, database, cache, locator, readiness });
   const address = await instance.app.listen({ host: settings.host, port: settings.port });
   const url = address.replace('[::1]', '127.0.0.1').replace('0.0.0.0', '127.0.0.1');
   logger.info({ url }, 'service listening');
+  discovery.announce(settings.publicUrl ?? url);
 
   let closing: Promise<void> | undefined;
   const close = () => {
@@ -99,6 +106,7 @@ export async function startService<S extends TObject>(
         settings.shutdownTimeoutMs,
       );
       try {
+        await discovery.close();
         await instance.app.close();
         await instance.close?.();
         await cache.close();

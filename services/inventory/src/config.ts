@@ -7,7 +7,6 @@ export const InventoryConfig = Type.Object(
     ...databaseSettings,
     ...cacheSettings,
     port: Type.Integer({ minimum: 0, maximum: 65535, default: 8086 }),
-    serviceUrls: Type.Optional(Type.String()),
     /** Applied to stock rows created without an explicit threshold. */
     defaultLowStockThreshold: Type.Integer({ minimum: 0, default: 5 }),
   },

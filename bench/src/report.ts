@@ -1,0 +1,69 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { MachineInfo } from './machine.js';
+import type { BenchLoad, ScenarioResult, Table } from './scenario.js';
+
+export interface RunRecord {
+  scenario: string;
+  startedAt: string;
+  /** Taken as the scenario starts; `loadAverageAfter` as it ends: a busy machine shows in both. */
+  machine: MachineInfo;
+  loadAverageAfter: number[];
+  load: BenchLoad;
+  result: ScenarioResult;
+}
+
+/** `bench/results/<scenario>-<timestamp>.json`: everything measured, to compare runs later. */
+export function writeJson(folder: string, record: RunRecord): string {
+  mkdirSync(folder, { recursive: true });
+  const stamp = record.startedAt.replace(/[:.]/g, '-');
+  const file = join(folder, `${record.scenario}-${stamp}.json`);
+  writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`);
+  return file;
+}
+
+function markdownTable(table: Table): string {
+  const line = (cells: Array<string | number>) => `| ${cells.join(' | ')} |`;
+  return [line(table.columns), line(table.columns.map(() => '---')), ...table.rows.map(line)].join('\n');
+}
+
+const figureLabels: Record<string, string> = {
+  gatewayToDirect: 'gateway / direct (req/s p50)',
+  directToBare: 'direct / bare (req/s p50)',
+  cpuDirectToGateway: 'direct / gateway (server CPU per request): the gateway ratio on equal CPU',
+};
+
+/** `bench/results/latest.md`: the last run of each scenario run this time, readable as is. */
+export function writeMarkdown(folder: string, records: RunRecord[]): string {
+  const machine = records[0]?.machine;
+  const sections = records.map((record) =>
+    [
+      `## ${record.result.title}`,
+      '',
+      ...record.result.notes.map((note) => `- ${note}`),
+      '',
+      markdownTable(record.result.table),
+      '',
+      ...Object.entries(record.result.figures).map(
+        ([key, value]) => `- ${figureLabels[key] ?? key}: **${value}**`,
+      ),
+      '',
+      `Load average (1, 5, 15 min) before: ${record.machine.loadAverage.join(', ')}; after: ` +
+        `${record.loadAverageAfter.map((v) => Math.round(v * 100) / 100).join(', ')}` +
+        ` (${record.machine.cores} cores).`,
+      '',
+      `Raw figures: \`${record.scenario}-${record.startedAt.replace(/[:.]/g, '-')}.json\`.`,
+    ].join('\n'),
+  );
+  const header = [
+    '# Benchmark results',
+    '',
+    `Run ${records[0]?.startedAt ?? ''} with \`npm run bench\`` +
+      (machine
+        ? ` on ${machine.cores} × ${machine.cpu}, ${machine.memoryGb} GB, ${machine.os}, Node ${machine.node}.`
+        : '.'),
+  ].join('\n');
+  const file = join(folder, 'latest.md');
+  writeFileSync(file, `${[header, ...sections].join('\n\n')}\n`);
+  return file;
+}

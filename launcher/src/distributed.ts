@@ -1,0 +1,88 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { processEnvironment } from '@emporium/platform/config/process-environment';
+import { serviceUrlsOf } from './embedded/allocate-ports.js';
+import { serviceCatalog } from './service-catalog.js';
+
+/**
+ * `npm run start:distributed`: every service as its own process, configured
+ * only by environment, against real PostgreSQL, Redis and RabbitMQ
+ * (`scripts/dev-services.sh` starts them and prints the variables). A
+ * per-service database is chosen with `<SERVICE>_DATABASE_URL`.
+ */
+const env = processEnvironment();
+const say = (message: string) => process.stdout.write(`[emporium] ${message}\n`);
+const missing = ['DATABASE_URL', 'REDIS_URL', 'AMQP_URL'].filter((name) => !env[name]);
+if (missing.length > 0) {
+  process.stderr.write(
+    `start:distributed needs ${missing.join(', ')}.\nRun: scripts/dev-services.sh && source .data/dev-services.env\n`,
+  );
+  process.exit(1);
+}
+
+const gatewayPort = Number(env.PORT ?? 8080);
+const ports = new Map(
+  serviceCatalog.map(({ definition, offset }) => [definition.name, gatewayPort + offset]),
+);
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const children: ChildProcess[] = [];
+
+for (const { definition } of serviceCatalog) {
+  const name = definition.name;
+  const child = spawn(
+    process.execPath,
+    ['--conditions=source', '--import', 'tsx', `services/${name}/src/main.ts`],
+    {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: {
+        ...env,
+        PORT: String(ports.get(name)),
+        SERVICE_URLS: serviceUrlsOf(ports),
+        DATABASE_URL: env[`${name.toUpperCase()}_DATABASE_URL`] ?? env.DATABASE_URL,
+        LOG_LEVEL: env.LOG_LEVEL ?? 'info',
+      },
+    },
+  );
+  child.on('exit', (code, signal) => {
+    if (!stopping) say(`${name} exited (${signal ?? code}); stopping the rest`);
+    void stopAll();
+  });
+  children.push(child);
+}
+
+let stopping = false;
+async function stopAll() {
+  if (stopping) return;
+  stopping = true;
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once('exit', () => resolve());
+          child.kill('SIGTERM');
+          setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
+        }),
+    ),
+  );
+  process.exit(0);
+}
+process.on('SIGINT', () => void stopAll());
+process.on('SIGTERM', () => void stopAll());
+
+const gatewayUrl = `http://localhost:${gatewayPort}`;
+const deadline = Date.now() + 60_000;
+while (Date.now() < deadline && !stopping) {
+  const ready = await fetch(`${gatewayUrl}/health/ready`).then(
+    (r) => r.ok,
+    () => false,
+  );
+  if (ready) break;
+  await new Promise((resolve) => setTimeout(resolve, 500));
+}
+say(
+  `distributed mode: ${children.length} processes; gateway ${gatewayUrl} (health: ${gatewayUrl}/health/ready)`,
+);
+for (const [name, port] of ports)
+  say(`  ${name.padEnd(15)} http://127.0.0.1:${port}  pid ${children[[...ports.keys()].indexOf(name)]?.pid}`);

@@ -1,0 +1,10 @@
+import type { Logger } from '@emporium/platform/log/logger';
+import type { AnalyticsDb } from '../db/database.js';
+
+/** Everything the analytics use cases need, built once in `service.ts`. */
+export interface AnalyticsDeps {
+  db: AnalyticsDb;
+  logger: Logger;
+  defaultCurrency: string;
+  maxReportPeriods: number;
+}

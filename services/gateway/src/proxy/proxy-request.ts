@@ -1,0 +1,123 @@
+import { sendProblem } from '@emporium/platform/http/problem';
+import { UpstreamStatusError } from '@emporium/platform/resilience/upstream-policy';
+import { injectTraceHeaders } from '@emporium/platform/tracing/tracing';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Dispatcher } from 'undici';
+import type { GatewayDeps } from '../deps.js';
+import { targetOf, type Upstream } from '../upstream/upstreams.js';
+import { requestHeadersFor, responseHeadersFrom } from './forward-headers.js';
+import { isConnectFailure, proxyFailureOf } from './proxy-failure.js';
+
+type UpstreamResponse = Dispatcher.ResponseData;
+
+/**
+ * A 5xx answer: thrown inside the policy so the breaker counts it, then
+ * caught and passed to the client unchanged (problem+json included).
+ */
+class UpstreamFailed extends UpstreamStatusError {
+  constructor(readonly response: UpstreamResponse) {
+    super(response.statusCode);
+  }
+}
+
+const repeatable = new Set(['GET', 'HEAD']);
+const noBody = (status: number, method: string) => method === 'HEAD' || status === 204 || status === 304;
+
+/**
+ * Forwards one request to an instance of `upstream` and streams the answer
+ * back, bodies unbuffered both ways (except an answer of at most 64 KB,
+ * read whole: one write to the client is measurably cheaper than a pipe).
+ * Runs under the upstream's bulkhead, breaker and timeout (`policy.once`: a
+ * proxied call is never repeated, except a GET/HEAD whose connection could
+ * not be opened, so nothing was sent).
+ */
+export async function proxyRequest(
+  deps: GatewayDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  upstream: Upstream,
+): Promise<FastifyReply> {
+  const method = request.method;
+  const headers = requestHeadersFor(request.headers, {
+    requestId: request.ctx.requestId,
+    clientIp: request.ip,
+    protocol: request.protocol,
+    host: request.host,
+  });
+  // The gateway's span for this request is the parent of the upstream's.
+  const trace: Record<string, string> = {};
+  injectTraceHeaders(request.ctx.trace, trace);
+  Object.assign(headers, trace);
+  // The content-type parser left the body unread: it goes upstream as a stream.
+  const body = repeatable.has(method) ? null : request.raw;
+
+  // No abort signal: the policy's timeout answers the client, and the agent's
+  // headers timeout (the same duration) releases the connection.
+  const send = async (): Promise<UpstreamResponse> => {
+    const baseUrl = await deps.locator.resolve(upstream.service);
+    const target = targetOf(baseUrl);
+    try {
+      const response = await upstream.agent.request({
+        origin: target.origin,
+        path: target.basePath + request.url,
+        method: method as Dispatcher.HttpMethod,
+        headers,
+        body,
+      });
+      if (response.statusCode >= 500) throw new UpstreamFailed(response);
+      return response;
+    } catch (error) {
+      if (!(error instanceof UpstreamFailed)) deps.locator.reportFailure?.(upstream.service, baseUrl);
+      throw error;
+    }
+  };
+
+  let response: UpstreamResponse;
+  try {
+    response = await upstream.policy.once.execute(send);
+  } catch (error) {
+    try {
+      if (body !== null || !isConnectFailure(error)) throw error;
+      response = await upstream.policy.once.execute(send);
+    } catch (failure) {
+      if (failure instanceof UpstreamFailed) return answer(reply, failure.response, method);
+      return fail(request, reply, upstream, failure);
+    }
+  }
+  return answer(reply, response, method);
+}
+
+/** Bodies up to this size (by Content-Length) are read whole and sent in one write; larger ones stream. */
+const smallBody = 64 * 1024;
+
+async function answer(
+  reply: FastifyReply,
+  response: UpstreamResponse,
+  method: string,
+): Promise<FastifyReply> {
+  const headers = responseHeadersFrom(response.headers);
+  if (noBody(response.statusCode, method)) {
+    response.body.dump().catch(() => {});
+    return reply.code(response.statusCode).headers(headers).send();
+  }
+  // Read before any header is set, so a body cut short becomes a clean problem answer.
+  const length = Number(response.headers['content-length'] ?? Number.NaN);
+  const payload = length <= smallBody ? Buffer.from(await response.body.arrayBuffer()) : response.body;
+  return reply.code(response.statusCode).headers(headers).send(payload);
+}
+
+function fail(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  upstream: Upstream,
+  error: unknown,
+): FastifyReply {
+  const failure = proxyFailureOf(error, upstream.service, upstream.settings);
+  const level = failure.unexpected ? 'error' : 'warn';
+  request.ctx.logger[level](
+    { err: error, upstream: upstream.service, code: failure.error.code },
+    'proxy failed',
+  );
+  if (failure.retryAfter !== undefined) reply.header('retry-after', String(failure.retryAfter));
+  return sendProblem(reply, failure.error);
+}

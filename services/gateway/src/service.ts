@@ -1,0 +1,25 @@
+import { defineService } from '@emporium/platform/service/service-definition';
+import { buildApp } from './app.js';
+import { GatewayConfig } from './config.js';
+import { upstreamServices } from './routing/route-table.js';
+import { createUpstreams } from './upstream/upstreams.js';
+
+export const gatewayService = defineService({
+  name: 'gateway',
+  version: '0.1.0',
+  description: 'The one public entry: routes /api/v1/<area> to the owning service.',
+  configSchema: GatewayConfig,
+  async create(runtime) {
+    const upstreams = createUpstreams(runtime.config, upstreamServices);
+    const app = await buildApp({
+      config: runtime.config,
+      logger: runtime.logger,
+      // Asked per request: discovery balances across instances and may change them at any time.
+      locator: runtime.locator,
+      upstreams,
+      metrics: runtime.metrics,
+      readiness: runtime.readiness,
+    });
+    return { app, close: () => upstreams.close() };
+  },
+});

@@ -1,0 +1,29 @@
+import type { HttpApp } from '@emporium/platform/http/create-http-app';
+import { pageQuery } from '@emporium/platform/http/keyset-page';
+import { Type } from 'typebox';
+import type { NotificationDeps } from '../use-cases/deps.js';
+import { listOutbox } from '../use-cases/list-outbox.js';
+import { Channel, DeliveryStatus, OutboxPage } from './schemas.js';
+
+/** Admin: registered in the admin scope of `app.ts`. */
+export function outboxRoutes(app: HttpApp, deps: NotificationDeps): void {
+  app.get(
+    '/api/v1/notifications/outbox',
+    {
+      schema: {
+        tags: ['notifications'],
+        description: 'What was sent or attempted, newest first, per channel if asked.',
+        querystring: Type.Object(
+          {
+            channel: Type.Optional(Channel),
+            status: Type.Optional(DeliveryStatus),
+            ...pageQuery,
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: OutboxPage },
+      },
+    },
+    async (request) => listOutbox(deps, request.query),
+  );
+}

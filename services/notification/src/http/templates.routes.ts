@@ -1,0 +1,62 @@
+import type { HttpApp } from '@emporium/platform/http/create-http-app';
+import { Type } from 'typebox';
+import type { NotificationDeps } from '../use-cases/deps.js';
+import { previewTemplate } from '../use-cases/preview-template.js';
+import { Locale, TemplateName } from './schemas.js';
+
+/** Admin: registered in the admin scope of `app.ts`. */
+export function templatesRoutes(app: HttpApp, deps: NotificationDeps): void {
+  app.get(
+    '/api/v1/notifications/templates',
+    {
+      schema: {
+        tags: ['notifications'],
+        response: {
+          200: Type.Object(
+            {
+              items: Type.Array(
+                Type.Object(
+                  { name: TemplateName, locales: Type.Array(Locale) },
+                  { additionalProperties: false },
+                ),
+              ),
+            },
+            { additionalProperties: false },
+          ),
+        },
+      },
+    },
+    async () => ({ items: deps.templates.list() }),
+  );
+
+  app.post(
+    '/api/v1/notifications/templates/:template/preview',
+    {
+      schema: {
+        tags: ['notifications'],
+        description: 'Renders a template with the given values, as it would be sent; sends nothing.',
+        params: Type.Object({ template: TemplateName }, { additionalProperties: false }),
+        body: Type.Object(
+          {
+            locale: Type.Optional(Locale),
+            data: Type.Record(Type.String({ pattern: '^[A-Za-z_]\\w*$' }), Type.Unknown()),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object(
+            {
+              template: TemplateName,
+              locale: Locale,
+              subject: Type.String(),
+              html: Type.String(),
+              text: Type.String(),
+            },
+            { additionalProperties: false },
+          ),
+        },
+      },
+    },
+    async (request) => previewTemplate(deps, { template: request.params.template, ...request.body }),
+  );
+}

@@ -1,0 +1,116 @@
+import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
+import type { Order, ShippingAddress } from '../domain/order.js';
+import { orderNumberOf } from '../domain/order-number.js';
+import type { OrderStatus } from '../domain/order-statuses.js';
+import type { OrderTotals, PricedLine } from '../domain/order-totals.js';
+import type { OrderDb, OrderTx } from './database.js';
+import { appendStatusChange } from './order-history.repo.js';
+import { insertLines } from './order-lines.repo.js';
+import { orderNumberSequence, orders } from './schema.js';
+
+/** Every column but the idempotency key, which is the client's business and never shown back. */
+const columns = {
+  id: orders.id,
+  number: orders.number,
+  customerId: orders.customerId,
+  email: orders.email,
+  status: orders.status,
+  currency: orders.currency,
+  subtotalMinor: orders.subtotalMinor,
+  shippingMinor: orders.shippingMinor,
+  taxMinor: orders.taxMinor,
+  discountMinor: orders.discountMinor,
+  totalMinor: orders.totalMinor,
+  shippingAddress: orders.shippingAddress,
+  createdAt: orders.createdAt,
+  updatedAt: orders.updatedAt,
+};
+
+export interface NewOrder {
+  customerId: string | null;
+  /** Already lower-cased. */
+  email: string;
+  currency: string;
+  shippingAddress: ShippingAddress;
+  idempotencyKey: string | null;
+  /** Both from `priceOrder`, so lines and totals always agree. */
+  lines: PricedLine[];
+  totals: OrderTotals;
+  actor: string;
+}
+
+/**
+ * Writes an order as `pending_payment` with its lines and the first history
+ * row, in one transaction. The checkout issue calls this from its saga and
+ * adds the `order.created` outbox row to the same transaction.
+ */
+export async function insertOrder(db: OrderDb, order: NewOrder): Promise<Order> {
+  return db.transaction(async (tx) => {
+    const sequence = await tx.execute<{ value: string }>(
+      sql`select nextval(${`${orderNumberSequence.schema}.${orderNumberSequence.seqName}`}::regclass) as value`,
+    );
+    const [row] = await tx
+      .insert(orders)
+      .values({
+        number: orderNumberOf(Number(sequence.rows[0]!.value)),
+        customerId: order.customerId,
+        email: order.email,
+        status: 'pending_payment',
+        currency: order.currency,
+        ...order.totals,
+        shippingAddress: order.shippingAddress,
+        idempotencyKey: order.idempotencyKey,
+      })
+      .returning(columns);
+    await insertLines(tx, row!.id, order.lines);
+    await appendStatusChange(tx, row!.id, {
+      fromStatus: null,
+      toStatus: 'pending_payment',
+      actor: order.actor,
+      reason: 'order placed',
+    });
+    return row!;
+  });
+}
+
+export async function findOrder(db: OrderDb | OrderTx, id: string): Promise<Order | undefined> {
+  const [row] = await db.select(columns).from(orders).where(eq(orders.id, id));
+  return row;
+}
+
+/** Locks the order's row until the transaction ends: concurrent status changes queue behind it. */
+export async function findOrderForUpdate(tx: OrderTx, id: string): Promise<Order | undefined> {
+  const [row] = await tx.select(columns).from(orders).where(eq(orders.id, id)).for('update');
+  return row;
+}
+
+export async function updateOrderStatus(tx: OrderTx, id: string, status: OrderStatus): Promise<void> {
+  await tx.update(orders).set({ status, updatedAt: sql`now()` }).where(eq(orders.id, id));
+}
+
+export interface OrderListQuery {
+  status?: OrderStatus | undefined;
+  customerId?: string | undefined;
+  /** Already lower-cased. */
+  email?: string | undefined;
+  /** Position of the last row of the previous page: newest first, `(createdAt, id)` descending. */
+  after?: readonly [createdAt: string, id: string] | undefined;
+  take: number;
+}
+
+export async function listOrders(db: OrderDb, query: OrderListQuery): Promise<Order[]> {
+  const filters: SQL[] = [];
+  if (query.status) filters.push(eq(orders.status, query.status));
+  if (query.customerId) filters.push(eq(orders.customerId, query.customerId));
+  if (query.email) filters.push(eq(orders.email, query.email));
+  if (query.after) {
+    const [createdAt, id] = query.after;
+    filters.push(sql`(${orders.createdAt}, ${orders.id}) < (${createdAt}::timestamptz, ${id}::uuid)`);
+  }
+  return db
+    .select(columns)
+    .from(orders)
+    .where(and(...filters))
+    .orderBy(desc(orders.createdAt), desc(orders.id))
+    .limit(query.take);
+}

@@ -1,0 +1,4 @@
+import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
+import type * as schema from './schema.js';
+
+export type RegistryDb = NodePgDatabase<typeof schema>;

@@ -1,0 +1,4 @@
+import { runMain } from '@emporium/platform/service/run-main';
+import { searchService } from './service.js';
+
+await runMain(searchService);

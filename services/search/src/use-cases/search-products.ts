@@ -1,0 +1,64 @@
+import { platformErrors } from '@emporium/platform/http/errors';
+import { decodeCursor } from '@emporium/platform/http/keyset-page';
+import type { RequestContext } from '@emporium/platform/http/request-context';
+import { logQuery } from '../db/query-log.repo.js';
+import { searchErrors } from '../domain/errors.js';
+import type { SearchResult } from '../domain/search-engine.js';
+import { type SearchFilters, type SearchSort, searchPositions } from '../domain/search-request.js';
+import type { SearchDeps } from './deps.js';
+
+export interface SearchProductsInput extends SearchFilters {
+  q?: string | undefined;
+  sort: SearchSort;
+  limit: number;
+  cursor?: string | undefined;
+}
+
+export async function searchProducts(
+  deps: SearchDeps,
+  ctx: RequestContext,
+  input: SearchProductsInput,
+): Promise<SearchResult> {
+  const { q: rawQuery, sort, limit, cursor, ...filters } = input;
+  const q = rawQuery?.trim() || undefined;
+  if (
+    filters.minPrice !== undefined &&
+    filters.maxPrice !== undefined &&
+    filters.minPrice > filters.maxPrice
+  ) {
+    throw searchErrors.INVALID_PRICE_RANGE(
+      `minPrice ${filters.minPrice} is above maxPrice ${filters.maxPrice}`,
+    );
+  }
+  const after = cursor ? decodeCursor(searchPositions[sort], cursor) : undefined;
+  // A cursor from a browse (no query) cannot continue a search, nor the other way round.
+  if (after && (after[1] === 'all') !== (q === undefined)) {
+    throw platformErrors.VALIDATION_FAILED('cursor belongs to another search', {
+      errors: [{ in: 'querystring', path: '/cursor', message: 'belongs to another search' }],
+    });
+  }
+
+  const started = performance.now();
+  const result = await deps.engine.search({ q, filters, sort, limit, after });
+  const latencyMs = Math.round(performance.now() - started);
+
+  // Only first pages are searches; further pages of the same one would inflate the analytics.
+  if (!after) {
+    deps.metrics.searches.inc({ mode: result.mode });
+    if (result.total === 0) deps.metrics.zeroResults.inc();
+    try {
+      await logQuery(deps.db, {
+        q: q ?? '',
+        filters,
+        sort,
+        matchMode: result.mode,
+        resultCount: result.total,
+        latencyMs,
+      });
+    } catch (error) {
+      // Losing one analytics row must not fail the shopper's search.
+      ctx.logger.warn({ err: error }, 'search query not logged');
+    }
+  }
+  return result;
+}
