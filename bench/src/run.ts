@@ -4,10 +4,11 @@ import { parseArgs } from 'node:util';
 import { machineInfo } from './machine.js';
 import { type RunRecord, writeJson, writeMarkdown } from './report.js';
 import type { BenchLoad, Scenario } from './scenario.js';
+import { embeddedStart } from './scenarios/embedded-start.js';
 import { gatewayOverhead } from './scenarios/gateway-overhead.js';
 
 /** Every scenario `npm run bench` knows; name some to run only those. */
-const scenarios: Scenario[] = [gatewayOverhead];
+const scenarios: Scenario[] = [gatewayOverhead, embeddedStart];
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

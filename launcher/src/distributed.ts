@@ -25,7 +25,7 @@ const ports = new Map(
   serviceCatalog.map(({ definition, offset }) => [definition.name, gatewayPort + offset]),
 );
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const children: ChildProcess[] = [];
+const children = new Map<string, ChildProcess>();
 
 for (const { definition } of serviceCatalog) {
   const name = definition.name;
@@ -38,7 +38,13 @@ for (const { definition } of serviceCatalog) {
       env: {
         ...env,
         PORT: String(ports.get(name)),
+        // Discovery through the registry service (Eureka's role): each instance
+        // registers its address and heartbeats; callers ask the registry. The
+        // registry itself, and anyone told DISCOVERY=static, use the fixed list.
         SERVICE_URLS: serviceUrlsOf(ports),
+        DISCOVERY: name === 'registry' ? 'static' : (env.DISCOVERY ?? 'registry'),
+        REGISTRY_URL: env.REGISTRY_URL ?? `http://127.0.0.1:${ports.get('registry')}`,
+        PUBLIC_URL: `http://127.0.0.1:${ports.get(name)}`,
         DATABASE_URL: env[`${name.toUpperCase()}_DATABASE_URL`] ?? env.DATABASE_URL,
         LOG_LEVEL: env.LOG_LEVEL ?? 'info',
       },
@@ -48,7 +54,7 @@ for (const { definition } of serviceCatalog) {
     if (!stopping) say(`${name} exited (${signal ?? code}); stopping the rest`);
     void stopAll();
   });
-  children.push(child);
+  children.set(name, child);
 }
 
 let stopping = false;
@@ -56,7 +62,7 @@ async function stopAll() {
   if (stopping) return;
   stopping = true;
   await Promise.all(
-    children.map(
+    [...children.values()].map(
       (child) =>
         new Promise<void>((resolve) => {
           if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -82,7 +88,7 @@ while (Date.now() < deadline && !stopping) {
   await new Promise((resolve) => setTimeout(resolve, 500));
 }
 say(
-  `distributed mode: ${children.length} processes; gateway ${gatewayUrl} (health: ${gatewayUrl}/health/ready)`,
+  `distributed mode: ${children.size} processes; gateway ${gatewayUrl} (health: ${gatewayUrl}/health/ready)`,
 );
 for (const [name, port] of ports)
-  say(`  ${name.padEnd(15)} http://127.0.0.1:${port}  pid ${children[[...ports.keys()].indexOf(name)]?.pid}`);
+  say(`  ${name.padEnd(15)} http://127.0.0.1:${port}  pid ${children.get(name)?.pid}`);

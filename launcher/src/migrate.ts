@@ -17,7 +17,7 @@ for (const { definition } of serviceCatalog) {
   const url = env[`${definition.name.toUpperCase()}_DATABASE_URL`] ?? env.DATABASE_URL;
   if (!url) {
     process.stderr.write(
-      new ConfigError(definition.name, ['DATABASE_URL: required to migrate']).message + '\n',
+      `${new ConfigError(definition.name, ['DATABASE_URL: required to migrate']).message}\n`,
     );
     failed = true;
     continue;

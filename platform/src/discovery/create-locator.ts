@@ -51,8 +51,16 @@ export function createDiscovery(
         throw new ConfigError(context.service, ['REGISTRY_URL: required when DISCOVERY is registry']);
       }
       let registration: Registration | undefined;
+      const fromRegistry = createRegistryLocator({ registryUrl, logger });
       return {
-        locator: createRegistryLocator({ registryUrl, logger }),
+        // The registry itself is found at its configured address, as a Eureka client finds its server.
+        locator: {
+          resolve: (service) =>
+            service === 'registry'
+              ? Promise.resolve(registryUrl.replace(/\/+$/, ''))
+              : fromRegistry.resolve(service),
+          reportFailure: (service, baseUrl) => fromRegistry.reportFailure?.(service, baseUrl),
+        },
         announce: (url) => {
           registration ??= startRegistration({
             registryUrl,
