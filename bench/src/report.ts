@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MachineInfo } from './machine.js';
 import type { BenchLoad, ScenarioResult, Table } from './scenario.js';
@@ -35,7 +35,6 @@ const figureLabels: Record<string, string> = {
 
 /** `bench/results/latest.md`: the last run of each scenario run this time, readable as is. */
 export function writeMarkdown(folder: string, records: RunRecord[]): string {
-  const machine = records[0]?.machine;
   const sections = records.map((record) =>
     [
       `## ${record.result.title}`,
@@ -55,15 +54,19 @@ export function writeMarkdown(folder: string, records: RunRecord[]): string {
       `Raw figures: \`${record.scenario}-${record.startedAt.replace(/[:.]/g, '-')}.json\`.`,
     ].join('\n'),
   );
-  const header = [
-    '# Benchmark results',
-    '',
-    `Run ${records[0]?.startedAt ?? ''} with \`npm run bench\`` +
-      (machine
-        ? ` on ${machine.cores} × ${machine.cpu}, ${machine.memoryGb} GB, ${machine.os}, Node ${machine.node}.`
-        : '.'),
-  ].join('\n');
+  // Each scenario keeps its last section in `<scenario>.md`; latest.md gathers them all,
+  // so running one scenario does not erase another's figures.
+  records.forEach((record, index) => {
+    const run =
+      `Run ${record.startedAt} with \`npm run bench\`` +
+      ` on ${record.machine.cores} × ${record.machine.cpu}, ${record.machine.memoryGb} GB, ${record.machine.os}, Node ${record.machine.node}.`;
+    writeFileSync(join(folder, `${record.scenario}.md`), `${sections[index]}\n\n${run}\n`);
+  });
+  const all = readdirSync(folder)
+    .filter((name) => name.endsWith('.md') && name !== 'latest.md')
+    .sort()
+    .map((name) => readFileSync(join(folder, name), 'utf8').trimEnd());
   const file = join(folder, 'latest.md');
-  writeFileSync(file, `${[header, ...sections].join('\n\n')}\n`);
+  writeFileSync(file, `${['# Benchmark results', ...all].join('\n\n')}\n`);
   return file;
 }
