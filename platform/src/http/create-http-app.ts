@@ -76,9 +76,15 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     );
     request.span = span;
     const traceId = traceIdOf(ctx);
+    // The child logger (with its redaction setup) is built on first use: most
+    // requests at the default level never log, and building it costs ~4% of a small GET.
+    let logger: Logger | undefined;
     request.ctx = {
       requestId: String(request.id),
-      logger: request.log.child({ requestId: request.id, traceId }) as Logger,
+      get logger() {
+        logger ??= request.log.child({ requestId: request.id, traceId }) as Logger;
+        return logger;
+      },
       trace: ctx,
       authorization: request.headers.authorization,
     };
@@ -95,6 +101,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     request.span?.setAttribute('http.response.status_code', reply.statusCode);
     if (reply.statusCode >= 500) request.span?.setStatus({ code: SpanStatusCode.ERROR });
     request.span?.end();
+    if (!options.logger.isLevelEnabled('info')) return;
     request.ctx?.logger.info(
       {
         method: request.method,
