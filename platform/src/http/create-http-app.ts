@@ -10,6 +10,7 @@ import { startInboundSpan, traceIdOf } from '../tracing/tracing.js';
 import { platformErrors } from './errors.js';
 import { type ReadinessCheck, registerOperationalRoutes } from './operational-routes.js';
 import { sendProblem, toAppError } from './problem.js';
+import { validatorCompiler } from './validator-compiler.js';
 import './request-context.js';
 
 export type HttpApp = FastifyInstance<
@@ -50,12 +51,9 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && validRequestId.test(incoming) ? incoming : randomUUID();
     },
-    ajv: {
-      // Reject unknown fields instead of silently dropping them: bad input must be told, not guessed.
-      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
-    },
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
 
   await app.register(swagger, {
     openapi: {

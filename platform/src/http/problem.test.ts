@@ -76,3 +76,27 @@ describe('problem+json errors', () => {
     expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
+
+describe('validation', () => {
+  it('coerces query strings but validates JSON bodies as sent', async () => {
+    const logger = createLogger({ service: 't', version: '0', level: 'silent' });
+    const built = await createHttpApp({ service: 't', version: '0', logger, metrics: createMetrics('t'), readiness: [] });
+    built.post(
+      '/sum',
+      {
+        schema: {
+          querystring: Type.Object({ times: Type.Integer({ default: 1 }) }),
+          body: Type.Object({ n: Type.Integer() }, { additionalProperties: false }),
+        },
+      },
+      async (request) => ({ total: request.body.n * request.query.times }),
+    );
+    const ok = await built.inject({ method: 'POST', url: '/sum?times=3', payload: { n: 2 } });
+    expect(ok.json()).toEqual({ total: 6 });
+    for (const payload of [{ n: null }, { n: '2' }, { n: 2, extra: true }]) {
+      const refused = await built.inject({ method: 'POST', url: '/sum', payload });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().code).toBe('VALIDATION_FAILED');
+    }
+  });
+});
