@@ -80,7 +80,13 @@ describe('problem+json errors', () => {
 describe('validation', () => {
   it('coerces query strings but validates JSON bodies as sent', async () => {
     const logger = createLogger({ service: 't', version: '0', level: 'silent' });
-    const built = await createHttpApp({ service: 't', version: '0', logger, metrics: createMetrics('t'), readiness: [] });
+    const built = await createHttpApp({
+      service: 't',
+      version: '0',
+      logger,
+      metrics: createMetrics('t'),
+      readiness: [],
+    });
     built.post(
       '/sum',
       {

@@ -1,0 +1,67 @@
+import { Type } from 'typebox';
+import { defineEvent } from './define-event.js';
+import { Currency, Id, MinorUnits, Nullable, Sku, Timestamp } from './shared-schemas.js';
+
+const ProductVariant = Type.Object(
+  {
+    sku: Sku,
+    title: Type.String(),
+    priceMinor: MinorUnits,
+    compareAtMinor: Nullable(MinorUnits),
+    currency: Currency,
+    options: Type.Record(Type.String(), Type.String(), {
+      description: 'e.g. { "size": "M", "colour": "red" }',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+/** The whole product document, so the search index and recommender never call back. */
+const ProductDocument = {
+  id: Id,
+  slug: Type.String({ minLength: 1 }),
+  title: Type.String({ minLength: 1 }),
+  description: Type.String(),
+  brand: Nullable(Type.String()),
+  categorySlugs: Type.Array(Type.String()),
+  tags: Type.Array(Type.String()),
+  status: Type.Union([Type.Literal('draft'), Type.Literal('active'), Type.Literal('archived')]),
+  variants: Type.Array(ProductVariant, { minItems: 1 }),
+  imageUrl: Nullable(Type.String()),
+  updatedAt: Timestamp,
+};
+
+const consumers = ['search', 'recommendation', 'analytics'] as const;
+
+export const productCreated = defineEvent({
+  type: 'product.created',
+  version: 1,
+  producer: 'product',
+  consumers,
+  description: 'A product was added to the catalog (full document). Subject: product id.',
+  payload: Type.Object(ProductDocument, { additionalProperties: false }),
+});
+
+export const productUpdated = defineEvent({
+  type: 'product.updated',
+  version: 1,
+  producer: 'product',
+  consumers,
+  description:
+    'A product, its variants or prices changed (full document after the change). Subject: product id.',
+  payload: Type.Object(ProductDocument, { additionalProperties: false }),
+});
+
+export const productDeleted = defineEvent({
+  type: 'product.deleted',
+  version: 1,
+  producer: 'product',
+  consumers: [...consumers, 'inventory'],
+  description: 'A product left the catalog; its SKUs are no longer sold. Subject: product id.',
+  payload: Type.Object(
+    { id: Id, slug: Type.String(), skus: Type.Array(Sku), deletedAt: Timestamp },
+    { additionalProperties: false },
+  ),
+});
+
+export const productEvents = [productCreated, productUpdated, productDeleted] as const;
