@@ -1,6 +1,6 @@
 import { createEnvelope } from '@emporium/contracts/events/envelope';
 import { trace } from '@opentelemetry/api';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { EventRuntime } from '../../src/events/event-runtime.js';
 import { createMetrics } from '../../src/metrics/metrics.js';
 import { countOf, createEventTestEnv, type EventTestEnv, modes, waitFor } from './support/event-test-env.js';
@@ -111,11 +111,18 @@ describe.each(modes)('outbox on %s infrastructure', (mode) => {
   });
 
   it('reports publishing, consumption and the outbox backlog in the service metrics', async () => {
-    // Either replica's relay may have published any given event: read both.
-    const producerText = (await Promise.all(producerMetrics.map((m) => m.registry.metrics()))).join('\n');
-    expect(producerText).toMatch(/events_published_total\{[^}]*type="account.deposited"[^}]*\} [1-9]/);
-    expect(producerText).toMatch(/outbox_backlog_events\{[^}]*\} 0/);
-    expect(producerText).toMatch(/outbox_oldest_unsent_age_seconds\{[^}]*\} 0/);
+    // The relay counts a publish after it has marked the row sent, which may trail the
+    // consumer's handling by a moment: wait (bounded) for the counters to settle.
+    await vi.waitFor(
+      async () => {
+        // Either replica's relay may have published any given event: read both.
+        const producerText = (await Promise.all(producerMetrics.map((m) => m.registry.metrics()))).join('\n');
+        expect(producerText).toMatch(/events_published_total\{[^}]*type="account.deposited"[^}]*\} [1-9]/);
+        expect(producerText).toMatch(/outbox_backlog_events\{[^}]*\} 0/);
+        expect(producerText).toMatch(/outbox_oldest_unsent_age_seconds\{[^}]*\} 0/);
+      },
+      { timeout: 5_000, interval: 100 },
+    );
     const consumerText = await consumerMetrics.registry.metrics();
     expect(consumerText).toMatch(
       /events_consumed_total\{[^}]*consumer="analytics"[^}]*outcome="handled"[^}]*\} 20[2-9]/,
