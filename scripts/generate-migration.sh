@@ -7,5 +7,6 @@
 set -euo pipefail
 service="$1"; name="$2"
 cd "$(dirname "$0")/../services/$service"
-npx drizzle-kit generate --name "$name"
+# The schema imports workspace packages: resolve them to their TypeScript sources.
+NODE_OPTIONS="--conditions=source ${NODE_OPTIONS:-}" npx drizzle-kit generate --name "$name"
 sed -i -E 's/^CREATE SCHEMA "([a-z_]+)";/CREATE SCHEMA IF NOT EXISTS "\1";/' migrations/*.sql

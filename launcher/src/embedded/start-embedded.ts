@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Environment } from '@emporium/platform/config/load-config';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from '@emporium/platform/db/embedded-postgres';
+import { createInProcessBroker } from '@emporium/platform/events/in-process-broker';
 import { type RunningService, startService } from '@emporium/platform/service/start-service';
 import { serviceCatalog } from '../service-catalog.js';
 import { allocatePorts, serviceUrlsOf } from './allocate-ports.js';
@@ -47,6 +48,9 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<E
   const serviceUrls = serviceUrlsOf(ports);
   const { DATABASE_URL: _d, REDIS_URL: _r, AMQP_URL: _a, PORT: _p, ...passThrough } = options.baseEnv;
 
+  // One broker for the whole process: every service's events flow through it,
+  // behind the same outbox and inbox as on RabbitMQ.
+  const inProcessBroker = createInProcessBroker();
   const services: RunningService[] = [];
   const stop = async () => {
     for (const service of [...services].reverse()) await service.close().catch(() => {});
@@ -59,6 +63,7 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<E
       );
       services.push(
         await startService(definition, {
+          inProcessBroker,
           env: {
             ...passThrough,
             HOST: '127.0.0.1',
@@ -76,6 +81,8 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<E
     await stop();
     throw error;
   }
+  // Every consumer has subscribed: let the relays' publishes through.
+  inProcessBroker.open();
   const gateway = services.find((s) => s.name === 'gateway')!;
   options.onProgress(`all ${services.length} services up in ${Math.round(performance.now() - started)} ms`);
   return { gatewayUrl: gateway.url, databaseUrl: postgres.url, services, stop };

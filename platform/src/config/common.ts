@@ -37,6 +37,10 @@ export const commonSettings = {
   registryUrl: Type.Optional(Type.String({ format: 'uri' })),
   /** DNS discovery: host name per service, `{service}` replaced, optional `:port` (`{service}.shop.svc.cluster.local`). */
   dnsTemplate: Type.String({ minLength: 1, default: '{service}' }),
+  /** Unset: the in-process bus (embedded). Set: RabbitMQ. Only services with events use it. */
+  amqpUrl: Type.Optional(Type.String({ pattern: '^amqps?://' })),
+  /** Follow the config service's live settings (log level, limits, flags, thresholds) without restarts. */
+  liveConfig: Type.Boolean({ default: true }),
 };
 
 export const databaseSettings = {

@@ -1,7 +1,11 @@
+import type { EventDefinition } from '@emporium/contracts/events/define-event';
 import type { Static, TObject } from 'typebox';
 import type { Cache } from '../cache/cache.js';
+import type { LiveConfig } from '../config/live-config.js';
 import type { Database } from '../db/database.js';
 import type { ServiceLocator } from '../discovery/service-locator.js';
+import type { EventRuntime } from '../events/event-runtime.js';
+import type { EventTables } from '../events/event-tables.js';
 import type { HttpApp } from '../http/create-http-app.js';
 import type { ReadinessCheck } from '../http/operational-routes.js';
 import type { Logger } from '../log/logger.js';
@@ -18,6 +22,10 @@ export interface ServiceRuntime<Config> {
   locator: ServiceLocator;
   /** Checks `/health/ready` runs; the runner adds database and cache, the service may add more. */
   readiness: ReadinessCheck[];
+  /** Present when the definition declares `events`: enqueue in a transaction, subscribe before returning. */
+  events: EventRuntime | undefined;
+  /** Settings pushed live by the config service (`runtime:` section); `logLevel` is applied already. */
+  liveConfig: LiveConfig | undefined;
 }
 
 export interface ServiceInstance {
@@ -39,6 +47,8 @@ export interface ServiceDefinition<S extends TObject = TObject> {
   description: string;
   configSchema: S;
   database?: { schema: string; migrationsFolder: string };
+  /** The outbox/inbox/dead-letter tables in the service's schema, and the events it produces. */
+  events?: { tables: EventTables; produces?: readonly EventDefinition[] };
   create: (runtime: ServiceRuntime<Static<S>>) => Promise<ServiceInstance>;
 }
 

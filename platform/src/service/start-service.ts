@@ -1,15 +1,19 @@
 import type { TObject } from 'typebox';
 import type { Cache } from '../cache/cache.js';
 import { createCache } from '../cache/create-cache.js';
+import { createLiveConfig } from '../config/live-config.js';
 import { type Environment, loadConfig } from '../config/load-config.js';
 import { createDatabase, type Database } from '../db/database.js';
 import { migrateService } from '../db/migrate.js';
 import { createDiscovery, type DiscoverySettings } from '../discovery/create-locator.js';
+import { registerDeadLetterRoutes } from '../events/dead-letter.routes.js';
+import type { InProcessBroker } from '../events/in-process-broker.js';
 import type { HttpApp } from '../http/create-http-app.js';
 import type { ReadinessCheck } from '../http/operational-routes.js';
 import { createLogger, type Logger } from '../log/logger.js';
 import { createMetrics } from '../metrics/metrics.js';
 import { initTracing } from '../tracing/tracing.js';
+import { connectEvents } from './connect-events.js';
 import type { ServiceDefinition, ServiceInstance } from './service-definition.js';
 
 /** Settings the runner itself reads; every service schema includes them (see config/common.ts). */
@@ -23,6 +27,9 @@ interface RunnerSettings extends DiscoverySettings {
   databaseUrl?: string;
   databasePoolMax?: number;
   redisUrl?: string;
+  amqpUrl?: string;
+  liveConfig: boolean;
+  emporiumProfile: string;
   publicUrl?: string;
 }
 
@@ -39,6 +46,8 @@ export interface StartOptions {
   env: Environment;
   /** Log destination override (tests). */
   logDestination?: NodeJS.WritableStream;
+  /** Embedded mode: the one broker every service in this process shares (see events/in-process-broker.ts). */
+  inProcessBroker?: InProcessBroker;
 }
 
 /**
@@ -92,7 +101,36 @@ export async function startService<S extends TObject>(
   const cache: Cache = createCache({ redisUrl: settings.redisUrl, prefix: definition.name });
   if (settings.redisUrl) readiness.push({ name: 'cache', check: cache.ping });
 
-  const instance = await definition.create({ config, logger, metrics, database, cache, locator, readiness });
+  const events = connectEvents(definition, {
+    amqpUrl: settings.amqpUrl,
+    inProcessBroker: options.inProcessBroker,
+    database,
+    logger,
+    metrics,
+  });
+  if (events) readiness.push(events.readiness);
+  const liveConfig =
+    settings.liveConfig && definition.name !== 'config'
+      ? createLiveConfig({ service: definition.name, profile: settings.emporiumProfile, locator, logger })
+      : undefined;
+
+  const instance = await definition.create({
+    config,
+    logger,
+    metrics,
+    database,
+    cache,
+    locator,
+    readiness,
+    events,
+    liveConfig,
+  });
+  if (events) {
+    // Internal admin routes (not routed by the gateway): list, inspect and replay dead letters.
+    registerDeadLetterRoutes(instance.app, events.deadLetters);
+    await events.start();
+  }
+  liveConfig?.start();
   const address = await instance.app.listen({ host: settings.host, port: settings.port });
   const url = address.replace('[::1]', '127.0.0.1').replace('0.0.0.0', '127.0.0.1');
   logger.info({ url }, 'service listening');
@@ -108,6 +146,8 @@ export async function startService<S extends TObject>(
       try {
         await discovery.close();
         await instance.app.close();
+        await events?.close();
+        await liveConfig?.close();
         await instance.close?.();
         await cache.close();
         await database?.close();

@@ -1,4 +1,5 @@
 import type { TObject } from 'typebox';
+import { createInProcessBroker } from '../events/in-process-broker.js';
 import type { ServiceDefinition } from '../service/service-definition.js';
 import { type RunningService, startService } from '../service/start-service.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
@@ -19,9 +20,13 @@ export async function startTestService<S extends TObject>(
   env: Record<string, string | undefined> = {},
 ): Promise<TestService> {
   const database = definition.database ? await createTestDatabase() : undefined;
+  // Without RabbitMQ, the suite gets the embedded broker, opened once the service has subscribed.
+  const inProcessBroker = definition.events && !process.env.AMQP_URL ? createInProcessBroker() : undefined;
   try {
     const running = await startService(definition, {
+      ...(inProcessBroker ? { inProcessBroker } : {}),
       env: {
+        LIVE_CONFIG: 'false',
         PORT: '0',
         HOST: '127.0.0.1',
         LOG_LEVEL: 'silent',
@@ -31,6 +36,7 @@ export async function startTestService<S extends TObject>(
         ...env,
       },
     });
+    inProcessBroker?.open();
     return {
       ...running,
       database,

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { DemoData } from '@emporium/contracts/demo/demo-catalog';
+import { inventoryEvents } from '@emporium/contracts/events/inventory-events';
 import { defineService } from '@emporium/platform/service/service-definition';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { buildApp } from './app.js';
@@ -17,9 +18,14 @@ export const inventoryService = defineService({
     schema: 'inventory',
     migrationsFolder: fileURLToPath(new URL('../migrations', import.meta.url)),
   },
+  events: {
+    tables: { outbox: schema.outbox, inbox: schema.inbox, deadLetters: schema.deadLetters },
+    produces: inventoryEvents,
+  },
   async create(runtime) {
     const deps: InventoryDeps = {
       db: drizzle(runtime.database!.pool, { schema }),
+      events: runtime.events!,
       logger: runtime.logger,
       defaultLowStockThreshold: runtime.config.defaultLowStockThreshold,
     };

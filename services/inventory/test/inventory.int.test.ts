@@ -1,6 +1,7 @@
 import { httpClient } from '@emporium/platform/testing/http';
 import { startTestService, type TestService } from '@emporium/platform/testing/start-test-service';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { inventoryService } from '../src/service.js';
 
 let service: TestService;
@@ -36,6 +37,35 @@ describe(`inventory service on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGli
     expect(listed.items.map((w: { id: string }) => w.id)).toEqual(['eu-1', 'us-1']);
   });
 
+  it('writes inventory.updated to the outbox with the stock change, and the relay publishes it', async () => {
+    const db = new pg.Client({ connectionString: service.database!.url });
+    await db.connect();
+    try {
+      const { rows } = await db.query(
+        `select event_type, aggregate_id, envelope from inventory.outbox where aggregate_id = 'SKU-1' order by sequence`,
+      );
+      expect(rows.map((r) => r.event_type)).toEqual(['inventory.updated', 'inventory.updated']);
+      expect(rows[1].envelope.data).toMatchObject({
+        sku: 'SKU-1',
+        warehouseId: 'us-1',
+        onHand: 3,
+        totalAvailable: 10,
+      });
+      expect(rows[1].envelope.traceparent).toMatch(/^00-[0-9a-f]{32}-/);
+      await vi.waitFor(
+        async () => {
+          const unsent = await db.query(
+            'select count(*)::int as n from inventory.outbox where published_at is null',
+          );
+          expect(unsent.rows[0].n).toBe(0);
+        },
+        { timeout: 5_000, interval: 100 },
+      );
+    } finally {
+      await db.end();
+    }
+  });
+
   it('refuses a duplicate warehouse with a stable code', async () => {
     const response = await send('POST', '/api/v1/warehouses', { id: 'eu-1', name: 'Again' });
     expect(response.status).toBe(409);
@@ -52,6 +82,13 @@ describe(`inventory service on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGli
     expect(extra.status).toBe(400);
     const unknownWarehouse = await send('PUT', '/api/v1/inventory/SKU-1/warehouses/nowhere', { onHand: 1 });
     expect(unknownWarehouse.body.code).toBe('WAREHOUSE_NOT_FOUND');
+    const db = new pg.Client({ connectionString: service.database!.url });
+    await db.connect();
+    const events = await db.query(
+      `select count(*)::int as n from inventory.outbox where aggregate_id = 'SKU-1'`,
+    );
+    await db.end();
+    expect(events.rows[0].n).toBe(2); // refused changes wrote no event
     const malformed = await send('POST', '/api/v1/warehouses', '{"id":');
     expect(malformed.status).toBe(400);
     expect(malformed.body.code).toBe('MALFORMED_BODY');

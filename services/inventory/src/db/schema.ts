@@ -1,3 +1,4 @@
+import { deadLetterTable, inboxTable, outboxTable } from '@emporium/platform/events/event-tables';
 import { sql } from 'drizzle-orm';
 import { check, integer, pgSchema, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
@@ -30,3 +31,8 @@ export const stockLevels = inventory.table(
     check('stock_levels_reserved_within_on_hand', sql`${t.reserved} >= 0 and ${t.reserved} <= ${t.onHand}`),
   ],
 );
+
+/** Events leave through the outbox, written in the same transaction as the stock change. */
+export const outbox = outboxTable(inventory);
+export const inbox = inboxTable(inventory);
+export const deadLetters = deadLetterTable(inventory);

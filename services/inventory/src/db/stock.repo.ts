@@ -1,6 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { StockLevel } from '../domain/stock.js';
-import type { InventoryDb } from './database.js';
+import type { InventoryExecutor } from './database.js';
 import { stockLevels } from './schema.js';
 
 const columns = {
@@ -11,7 +11,7 @@ const columns = {
   lowStockThreshold: stockLevels.lowStockThreshold,
 };
 
-export async function stockOfSku(db: InventoryDb, sku: string): Promise<StockLevel[]> {
+export async function stockOfSku(db: InventoryExecutor, sku: string): Promise<StockLevel[]> {
   return db
     .select(columns)
     .from(stockLevels)
@@ -24,7 +24,7 @@ export async function stockOfSku(db: InventoryDb, sku: string): Promise<StockLev
  * constraints reject on-hand below reserved; the caller maps that to a 409.
  */
 export async function upsertStock(
-  db: InventoryDb,
+  db: InventoryExecutor,
   level: { sku: string; warehouseId: string; onHand: number; lowStockThreshold: number },
 ): Promise<StockLevel> {
   const [row] = await db
@@ -40,7 +40,7 @@ export async function upsertStock(
 
 /** Bulk load for the demo seed: existing rows are left as they are. */
 export async function insertStockIfAbsent(
-  db: InventoryDb,
+  db: InventoryExecutor,
   levels: Array<Omit<StockLevel, 'reserved'>>,
 ): Promise<number> {
   if (levels.length === 0) return 0;
