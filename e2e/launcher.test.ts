@@ -52,19 +52,23 @@ describe('npm start (the embedded launcher)', () => {
         'user',
       ].sort(),
     );
-    const created = await json(`http://127.0.0.1:${port}/api/v1/warehouses`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ id: 'kept-across-restart', name: 'Persistent' }),
-    });
-    expect(created.status).toBe(201);
+    const account = { email: 'kept@example.com', password: 'a long enough passphrase', name: 'Kept' };
+    const register = () =>
+      json(`http://127.0.0.1:${port}/api/v1/auth/register`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(account),
+      });
+    expect((await register()).status).toBe(201);
     expect(await stop(first)).toBe(0);
     // Nothing listens any more: the whole platform was one process and it has ended.
     await expect(fetch(`http://127.0.0.1:${port}/health/live`)).rejects.toThrow();
 
     const second = await startAndWait([], port);
-    const listed = await json(`http://127.0.0.1:${port}/api/v1/warehouses`);
-    expect(listed.body.items.map((w: { id: string }) => w.id)).toContain('kept-across-restart');
+    // The account survived the restart: registering it again is refused.
+    const again = await register();
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('EMAIL_TAKEN');
     expect(await stop(second)).toBe(0);
   });
 

@@ -16,15 +16,17 @@ declare module 'fastify' {
 /** Verifies an API key (`X-Api-Key` header) and returns its principal; provided by the user service client. */
 export type ApiKeyVerifier = (key: string) => Promise<Principal>;
 
+export interface Verifiers {
+  jwt: JwtVerifier;
+  apiKey?: ApiKeyVerifier | undefined;
+}
+
 /**
  * Reads the caller's credentials on every request: `Authorization: Bearer
  * <jwt>` or `X-Api-Key: <key>`. No credentials: anonymous (routes decide).
  * Credentials that do not verify: 401 at once, never treated as anonymous.
  */
-export function registerAuthentication(
-  app: HttpApp,
-  verifiers: { jwt: JwtVerifier; apiKey?: ApiKeyVerifier },
-): void {
+export function registerAuthentication(app: HttpApp, verifiers: Verifiers): void {
   app.decorateRequest('principal', undefined);
   app.addHook('onRequest', async (request) => {
     const header = request.headers.authorization;

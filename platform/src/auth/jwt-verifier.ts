@@ -10,6 +10,15 @@ export interface JwtSettings {
 /** Access tokens are signed by the user service with EdDSA only; any other `alg` (including `none`) is refused. */
 export const accessTokenAlgorithms = ['EdDSA'];
 
+/** Fetches a JWKS document from a fixed URL (JWKS_URL), with a timeout. */
+export function jwksFrom(url: string): () => Promise<JSONWebKeySet> {
+  return async () => {
+    const response = await fetch(url, { signal: AbortSignal.timeout(3_000) });
+    if (!response.ok) throw new Error(`jwks answered ${response.status}`);
+    return (await response.json()) as JSONWebKeySet;
+  };
+}
+
 const refreshAfterMs = 5 * 60_000;
 const unknownKidCooldownMs = 10_000;
 
@@ -29,12 +38,7 @@ export function createJwtVerifier(
   const cooldownMs = settings.unknownKidCooldownMs ?? unknownKidCooldownMs;
   const fetchJwks =
     settings.fetchJwks ??
-    (async () => {
-      const base = await settings.locator.resolve('user');
-      const response = await fetch(`${base}/.well-known/jwks.json`, { signal: AbortSignal.timeout(3_000) });
-      if (!response.ok) throw new Error(`jwks answered ${response.status}`);
-      return (await response.json()) as JSONWebKeySet;
-    });
+    (async () => jwksFrom(`${await settings.locator.resolve('user')}/.well-known/jwks.json`)());
   let keySet: ReturnType<typeof createLocalJWKSet> | undefined;
   let fetchedAt = 0;
   let refreshing: Promise<void> | undefined;

@@ -39,6 +39,11 @@ export const commonSettings = {
   dnsTemplate: Type.String({ minLength: 1, default: '{service}' }),
   /** Unset: the in-process bus (embedded). Set: RabbitMQ. Only services with events use it. */
   amqpUrl: Type.Optional(Type.String({ pattern: '^amqps?://' })),
+  /** Access tokens: issuer and audience every service checks (the user service signs them). */
+  jwtIssuer: Type.String({ minLength: 1, default: 'emporium' }),
+  jwtAudience: Type.String({ minLength: 1, default: 'emporium-api' }),
+  /** Where the signing keys are published; unset: the user service's `/.well-known/jwks.json` via discovery. */
+  jwksUrl: Type.Optional(Type.String({ format: 'uri' })),
   /** Follow the config service's live settings (log level, limits, flags, thresholds) without restarts. */
   liveConfig: Type.Boolean({ default: true }),
 };

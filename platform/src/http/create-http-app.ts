@@ -4,6 +4,7 @@ import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { SpanStatusCode } from '@opentelemetry/api';
 import Fastify, { type FastifyInstance, LogController, type RawServerDefault } from 'fastify';
+import { registerAuthentication, type Verifiers } from '../auth/auth-hooks.js';
 import type { Logger } from '../log/logger.js';
 import type { ServiceMetrics } from '../metrics/metrics.js';
 import { startInboundSpan, traceIdOf } from '../tracing/tracing.js';
@@ -31,6 +32,8 @@ export interface HttpAppOptions {
   bodyLimit?: number;
   /** False when the service answers `/health/ready` itself (the gateway aggregates every service's). */
   readinessRoute?: boolean;
+  /** Verifies callers' credentials on every request (`request.principal`); routes then require permissions. */
+  auth?: Verifiers | undefined;
 }
 
 const validRequestId = /^[\w.:-]{1,128}$/;
@@ -127,6 +130,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     ),
   );
 
+  if (options.auth) registerAuthentication(app, options.auth);
   registerOperationalRoutes(app, options);
   return app;
 }

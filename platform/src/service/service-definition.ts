@@ -1,5 +1,6 @@
 import type { EventDefinition } from '@emporium/contracts/events/define-event';
 import type { Static, TObject } from 'typebox';
+import type { Verifiers } from '../auth/auth-hooks.js';
 import type { Cache } from '../cache/cache.js';
 import type { LiveConfig } from '../config/live-config.js';
 import type { Database } from '../db/database.js';
@@ -24,6 +25,8 @@ export interface ServiceRuntime<Config> {
   readiness: ReadinessCheck[];
   /** Present when the definition declares `events`: enqueue in a transaction, subscribe before returning. */
   events: EventRuntime | undefined;
+  /** Credential verifiers for `createHttpApp({ auth })`: JWT via the cached JWKS (API keys: see auth/). */
+  auth: Verifiers;
   /** Settings pushed live by the config service (`runtime:` section); `logLevel` is applied already. */
   liveConfig: LiveConfig | undefined;
 }

@@ -1,4 +1,6 @@
 import type { TObject } from 'typebox';
+import type { Verifiers } from '../auth/auth-hooks.js';
+import { createJwtVerifier, jwksFrom } from '../auth/jwt-verifier.js';
 import type { Cache } from '../cache/cache.js';
 import { createCache } from '../cache/create-cache.js';
 import { createLiveConfig } from '../config/live-config.js';
@@ -29,6 +31,9 @@ interface RunnerSettings extends DiscoverySettings {
   redisUrl?: string;
   amqpUrl?: string;
   liveConfig: boolean;
+  jwtIssuer: string;
+  jwtAudience: string;
+  jwksUrl?: string;
   emporiumProfile: string;
   publicUrl?: string;
 }
@@ -114,7 +119,17 @@ export async function startService<S extends TObject>(
       ? createLiveConfig({ service: definition.name, profile: settings.emporiumProfile, locator, logger })
       : undefined;
 
+  const auth: Verifiers = {
+    jwt: createJwtVerifier({
+      issuer: settings.jwtIssuer,
+      audience: settings.jwtAudience,
+      locator,
+      ...(settings.jwksUrl ? { fetchJwks: jwksFrom(settings.jwksUrl) } : {}),
+    }),
+  };
+
   const instance = await definition.create({
+    auth,
     config,
     logger,
     metrics,

@@ -3,9 +3,12 @@ import { createInProcessBroker } from '../events/in-process-broker.js';
 import type { ServiceDefinition } from '../service/service-definition.js';
 import { type RunningService, startService } from '../service/start-service.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
+import { createTestIdentity, type TestIdentity } from './test-identity.js';
 
 export interface TestService extends RunningService {
   database: TestDatabase | undefined;
+  /** Signs access tokens this service accepts (its JWKS_URL points here unless the suite set one). */
+  identity: TestIdentity;
   /** Closes the service, then drops its database. */
   stop: () => Promise<void>;
 }
@@ -20,6 +23,7 @@ export async function startTestService<S extends TObject>(
   env: Record<string, string | undefined> = {},
 ): Promise<TestService> {
   const database = definition.database ? await createTestDatabase() : undefined;
+  const identity = await createTestIdentity();
   // Without RabbitMQ, the suite gets the embedded broker, opened once the service has subscribed.
   const inProcessBroker = definition.events && !process.env.AMQP_URL ? createInProcessBroker() : undefined;
   try {
@@ -27,6 +31,7 @@ export async function startTestService<S extends TObject>(
       ...(inProcessBroker ? { inProcessBroker } : {}),
       env: {
         LIVE_CONFIG: 'false',
+        JWKS_URL: identity.jwksUrl,
         PORT: '0',
         HOST: '127.0.0.1',
         LOG_LEVEL: 'silent',
@@ -40,12 +45,15 @@ export async function startTestService<S extends TObject>(
     return {
       ...running,
       database,
+      identity,
       stop: async () => {
         await running.close();
+        await identity.close();
         await database?.drop();
       },
     };
   } catch (error) {
+    await identity.close();
     await database?.drop();
     throw error;
   }

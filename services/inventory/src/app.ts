@@ -1,3 +1,4 @@
+import type { Verifiers } from '@emporium/platform/auth/auth-hooks';
 import { createHttpApp, type HttpApp } from '@emporium/platform/http/create-http-app';
 import type { ReadinessCheck } from '@emporium/platform/http/operational-routes';
 import type { ServiceMetrics } from '@emporium/platform/metrics/metrics';
@@ -6,6 +7,7 @@ import { warehousesRoutes } from './http/warehouses.routes.js';
 import type { InventoryDeps } from './use-cases/deps.js';
 
 export interface InventoryAppDeps extends InventoryDeps {
+  auth: Verifiers;
   metrics: ServiceMetrics;
   readiness: ReadinessCheck[];
 }
@@ -18,6 +20,7 @@ export async function buildApp(deps: InventoryAppDeps): Promise<HttpApp> {
     logger: deps.logger,
     metrics: deps.metrics,
     readiness: deps.readiness,
+    auth: deps.auth,
   });
   warehousesRoutes(app, deps);
   stockRoutes(app, deps);

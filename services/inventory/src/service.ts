@@ -29,7 +29,12 @@ export const inventoryService = defineService({
       logger: runtime.logger,
       defaultLowStockThreshold: runtime.config.defaultLowStockThreshold,
     };
-    const app = await buildApp({ ...deps, metrics: runtime.metrics, readiness: runtime.readiness });
+    const app = await buildApp({
+      ...deps,
+      auth: runtime.auth,
+      metrics: runtime.metrics,
+      readiness: runtime.readiness,
+    });
     return { app, seedDemo: (demo, progress) => seedDemoStock(deps, demo as DemoData, progress) };
   },
 });

@@ -5,11 +5,14 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { inventoryService } from '../src/service.js';
 
 let service: TestService;
+/** Requests as the shop's admin: every write to stock needs `inventory:write`. */
 let send: ReturnType<typeof httpClient>;
+let anonymous: ReturnType<typeof httpClient>;
 
 beforeAll(async () => {
   service = await startTestService(inventoryService);
-  send = httpClient(service.url);
+  send = httpClient(service.url, await service.identity.bearer({ sub: 'admin-1', roles: ['admin'] }));
+  anonymous = httpClient(service.url);
 });
 afterAll(async () => {
   await service?.stop();
@@ -92,6 +95,32 @@ describe(`inventory service on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGli
     const malformed = await send('POST', '/api/v1/warehouses', '{"id":');
     expect(malformed.status).toBe(400);
     expect(malformed.body.code).toBe('MALFORMED_BODY');
+    expect((await send('GET', '/api/v1/inventory/SKU-1')).body.available).toBe(10);
+  });
+
+  it('lets anyone read availability but only stock managers change it', async () => {
+    expect((await anonymous('GET', '/api/v1/inventory/SKU-1')).status).toBe(200);
+    const noToken = await anonymous('PUT', '/api/v1/inventory/SKU-1/warehouses/eu-1', { onHand: 0 });
+    expect(noToken.status).toBe(401);
+    expect(noToken.body.code).toBe('UNAUTHENTICATED');
+    const customer = await service.identity.bearer({ sub: 'customer-1', roles: ['customer'] });
+    const forbidden = await anonymous(
+      'PUT',
+      '/api/v1/inventory/SKU-1/warehouses/eu-1',
+      { onHand: 0 },
+      customer,
+    );
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.body.code).toBe('FORBIDDEN');
+    const forged = await anonymous(
+      'POST',
+      '/api/v1/warehouses',
+      { id: 'x-1', name: 'X' },
+      { authorization: 'Bearer not.a.jwt' },
+    );
+    expect(forged.status).toBe(401);
+    const catalogManager = await service.identity.bearer({ sub: 'cm-1', roles: ['catalog_manager'] });
+    expect((await anonymous('GET', '/api/v1/warehouses', undefined, catalogManager)).status).toBe(200);
     expect((await send('GET', '/api/v1/inventory/SKU-1')).body.available).toBe(10);
   });
 

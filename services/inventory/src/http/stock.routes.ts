@@ -1,3 +1,4 @@
+import { requirePermission } from '@emporium/platform/auth/auth-hooks';
 import type { HttpApp } from '@emporium/platform/http/create-http-app';
 import { Type } from 'typebox';
 import type { InventoryDeps } from '../use-cases/deps.js';
@@ -21,6 +22,7 @@ export function stockRoutes(app: HttpApp, deps: InventoryDeps): void {
   app.put(
     '/api/v1/inventory/:sku/warehouses/:warehouseId',
     {
+      preHandler: requirePermission('inventory:write'),
       schema: {
         tags: ['inventory'],
         params: Type.Object({ sku: Sku, warehouseId: WarehouseId }, { additionalProperties: false }),

@@ -1,3 +1,4 @@
+import { requirePermission } from '@emporium/platform/auth/auth-hooks';
 import type { HttpApp } from '@emporium/platform/http/create-http-app';
 import { Type } from 'typebox';
 import { listWarehouses } from '../db/warehouses.repo.js';
@@ -13,13 +14,17 @@ const toView = (row: { id: string; name: string; country: string | null; created
 export function warehousesRoutes(app: HttpApp, deps: InventoryDeps): void {
   app.get(
     '/api/v1/warehouses',
-    { schema: { tags: ['warehouses'], response: { 200: Type.Object({ items: Type.Array(Warehouse) }) } } },
+    {
+      preHandler: requirePermission('inventory:read'),
+      schema: { tags: ['warehouses'], response: { 200: Type.Object({ items: Type.Array(Warehouse) }) } },
+    },
     async () => ({ items: (await listWarehouses(deps.db)).map(toView) }),
   );
 
   app.post(
     '/api/v1/warehouses',
     {
+      preHandler: requirePermission('inventory:write'),
       schema: {
         tags: ['warehouses'],
         body: Type.Object(
