@@ -44,6 +44,11 @@ export const commonSettings = {
   jwtAudience: Type.String({ minLength: 1, default: 'emporium-api' }),
   /** Where the signing keys are published; unset: the user service's `/.well-known/jwks.json` via discovery. */
   jwksUrl: Type.Optional(Type.String({ format: 'uri' })),
+  /**
+   * Prefix of the RabbitMQ exchange and queue names (`<namespace>emporium.events`):
+   * lets several shops or test runs share one broker without sharing messages.
+   */
+  eventNamespace: Type.String({ pattern: '^([a-z0-9-]+\\.)?$', default: '' }),
   /** Follow the config service's live settings (log level, limits, flags, thresholds) without restarts. */
   liveConfig: Type.Boolean({ default: true }),
 };

@@ -18,6 +18,7 @@ export function connectEvents(
   definition: Pick<ServiceDefinition, 'name' | 'events'>,
   context: {
     amqpUrl: string | undefined;
+    eventNamespace: string;
     inProcessBroker: InProcessBroker | undefined;
     database: Database | undefined;
     logger: Logger;
@@ -37,6 +38,7 @@ export function connectEvents(
     inProcessBroker: context.inProcessBroker,
     logger: context.logger,
     connectionName: definition.name,
+    ...(context.eventNamespace ? { namePrefix: context.eventNamespace } : {}),
   });
   return createEventRuntime({
     service: definition.name,

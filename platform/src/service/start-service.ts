@@ -30,6 +30,7 @@ interface RunnerSettings extends DiscoverySettings {
   databasePoolMax?: number;
   redisUrl?: string;
   amqpUrl?: string;
+  eventNamespace: string;
   liveConfig: boolean;
   jwtIssuer: string;
   jwtAudience: string;
@@ -108,6 +109,7 @@ export async function startService<S extends TObject>(
 
   const events = connectEvents(definition, {
     amqpUrl: settings.amqpUrl,
+    eventNamespace: settings.eventNamespace,
     inProcessBroker: options.inProcessBroker,
     database,
     logger,

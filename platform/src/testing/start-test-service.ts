@@ -1,9 +1,17 @@
+import { randomBytes } from 'node:crypto';
 import type { TObject } from 'typebox';
 import { createInProcessBroker } from '../events/in-process-broker.js';
 import type { ServiceDefinition } from '../service/service-definition.js';
 import { type RunningService, startService } from '../service/start-service.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 import { createTestIdentity, type TestIdentity } from './test-identity.js';
+
+/**
+ * On a shared RabbitMQ, each test file gets exchanges and queues of its own
+ * (vitest loads this module once per file), so suites running side by side
+ * never consume each other's events; services started in one file share it.
+ */
+const fileNamespace = `t${randomBytes(4).toString('hex')}.`;
 
 export interface TestService extends RunningService {
   database: TestDatabase | undefined;
@@ -31,6 +39,7 @@ export async function startTestService<S extends TObject>(
       ...(inProcessBroker ? { inProcessBroker } : {}),
       env: {
         LIVE_CONFIG: 'false',
+        EVENT_NAMESPACE: fileNamespace,
         JWKS_URL: identity.jwksUrl,
         PORT: '0',
         HOST: '127.0.0.1',
