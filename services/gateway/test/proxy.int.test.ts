@@ -31,8 +31,10 @@ beforeAll(async () => {
     UPSTREAM_OVERRIDES:
       'analytics.breakerThreshold=3,analytics.breakerHalfOpenAfterMs=60000,search.timeoutMs=300',
   });
-  send = httpClient(gateway.url);
-  direct = httpClient(inventory.url);
+  // As the shop's admin: warehouse writes need inventory:write, and the gateway forwards the token.
+  const admin = await inventory.identity.bearer({ sub: 'admin-1', roles: ['admin'] });
+  send = httpClient(gateway.url, admin);
+  direct = httpClient(inventory.url, admin);
 });
 afterAll(async () => {
   await gateway?.stop();
