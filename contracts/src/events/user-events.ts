@@ -16,7 +16,20 @@ export const userRegistered = defineEvent({
   consumers: ['notification', 'analytics', 'recommendation'],
   description: 'A customer account was created. Subject: user id.',
   payload: Type.Object(
-    { ...profile, marketingOptIn: Type.Boolean(), registeredAt: Timestamp },
+    {
+      ...profile,
+      marketingOptIn: Type.Boolean(),
+      registeredAt: Timestamp,
+      verificationUrl: Type.Optional(
+        Type.String({
+          format: 'uri',
+          description:
+            'Link that verifies the email address; holds a one-time token (only its hash is stored): ' +
+            'consumers send it and never log it. Absent when the address is verified already (OAuth sign-up).',
+        }),
+      ),
+      verificationExpiresAt: Type.Optional(Timestamp),
+    },
     { additionalProperties: false },
   ),
 });

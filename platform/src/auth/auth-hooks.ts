@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { HttpApp } from '../http/create-http-app.js';
 import { isDependencyFailure } from '../http/dependency-failure.js';
 import { platformErrors } from '../http/errors.js';
+import { UpstreamStatusError } from '../resilience/upstream-policy.js';
 import type { JwtVerifier } from './jwt-verifier.js';
 import type { Permission } from './permissions.js';
 import { hasPermission, type Principal } from './principal.js';
@@ -42,7 +43,8 @@ export function registerAuthentication(app: HttpApp, verifiers: Verifiers): void
         request.principal = await verifiers.apiKey(apiKey);
       }
     } catch (error) {
-      if (isDependencyFailure(error))
+      // The verifier's upstream (JWKS, API-key introspection) is down or failing: 503, never an anonymous pass.
+      if (isDependencyFailure(error) || error instanceof UpstreamStatusError)
         throw platformErrors.DEPENDENCY_UNAVAILABLE('cannot verify credentials right now');
       if ((error as { code?: string }).code === 'UNAUTHENTICATED') throw error;
       throw platformErrors.UNAUTHENTICATED('the credentials are invalid or expired');

@@ -10,15 +10,22 @@ export const permissions = [
   'reviews:moderate',
   'inventory:read',
   'inventory:write',
+  /** Hold, commit and release stock for an order (the order service's API key). */
+  'inventory:reserve',
   'orders:read:any',
   'orders:write:any',
   'payments:read:any',
   'payments:refund',
+  'payments:capture',
   'users:read:any',
   'users:write:any',
   'roles:write',
   'api-keys:write',
+  /** Rotate the access-token signing key (user service). */
+  'signing-keys:rotate',
   'search:analytics',
+  /** Synonyms and reindexing of the search service. */
+  'search:manage',
   'notifications:read:any',
   'analytics:read',
   'config:write',
@@ -38,6 +45,7 @@ export const builtInRoles: Record<string, readonly Permission[]> = {
     'inventory:read',
     'inventory:write',
     'search:analytics',
+    'search:manage',
   ],
   admin: permissions,
 };

@@ -1,4 +1,5 @@
 import type { TObject } from 'typebox';
+import { createApiKeyVerifier } from '../auth/api-key-verifier.js';
 import type { Verifiers } from '../auth/auth-hooks.js';
 import { createJwtVerifier, jwksFrom } from '../auth/jwt-verifier.js';
 import type { Cache } from '../cache/cache.js';
@@ -128,6 +129,8 @@ export async function startService<S extends TObject>(
       locator,
       ...(settings.jwksUrl ? { fetchJwks: jwksFrom(settings.jwksUrl) } : {}),
     }),
+    // `X-Api-Key`: asked of the user service (which checks its own keys locally instead).
+    apiKey: createApiKeyVerifier({ caller: definition.name, locator }),
   };
 
   const instance = await definition.create({
