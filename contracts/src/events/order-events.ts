@@ -117,7 +117,8 @@ export const orderCompleted = defineEvent({
   type: 'order.completed',
   version: 1,
   producer: 'order',
-  consumers: ['notification', 'analytics', 'recommendation'],
+  // product: marks reviews by the buyer as verified purchases.
+  consumers: ['notification', 'analytics', 'recommendation', 'product'],
   description: 'An order was delivered and closed; its lines count as purchases. Subject: order id.',
   payload: Type.Object(
     {

@@ -16,7 +16,50 @@ const ProductVariant = Type.Object(
   { additionalProperties: false },
 );
 
-/** The whole product document, so the search index and recommender never call back. */
+const ProductOption = Type.Object(
+  { name: Type.String(), values: Type.Array(Type.String()) },
+  { additionalProperties: false },
+);
+
+const ProductCategory = Type.Object(
+  {
+    id: Id,
+    slug: Type.String(),
+    name: Type.String(),
+    path: Type.Array(Type.String(), { description: 'slugs from the root down, this category last' }),
+  },
+  { additionalProperties: false },
+);
+
+const ProductRating = Type.Object(
+  {
+    count: Type.Integer({ minimum: 0 }),
+    average: Type.Number({ minimum: 0, maximum: 5 }),
+    histogram: Type.Optional(
+      Type.Record(Type.String({ pattern: '^[1-5]$' }), Type.Integer({ minimum: 0 }), {
+        description: 'approved reviews per star rating',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+const ProductImage = Type.Object(
+  {
+    id: Type.String({ description: 'content hash of the uploaded file' }),
+    alt: Type.String(),
+    width: Type.Integer({ minimum: 1 }),
+    height: Type.Integer({ minimum: 1 }),
+    urls: Type.Record(Type.String(), Type.String(), { description: 'rendition URL per box size in px' }),
+  },
+  { additionalProperties: false },
+);
+
+/**
+ * The whole product document, so the search index and recommender never call
+ * back. Fields marked optional were added after version 1 (additive): the
+ * product service always sends them.
+ */
 const ProductDocument = {
   id: Id,
   slug: Type.String({ minLength: 1 }),
@@ -29,6 +72,12 @@ const ProductDocument = {
   variants: Type.Array(ProductVariant, { minItems: 1 }),
   imageUrl: Nullable(Type.String()),
   updatedAt: Timestamp,
+  category: Type.Optional(Nullable(ProductCategory)),
+  productType: Type.Optional(Type.String()),
+  options: Type.Optional(Type.Array(ProductOption)),
+  rating: Type.Optional(ProductRating),
+  images: Type.Optional(Type.Array(ProductImage)),
+  createdAt: Type.Optional(Timestamp),
 };
 
 const consumers = ['search', 'recommendation', 'analytics'] as const;
@@ -57,7 +106,9 @@ export const productDeleted = defineEvent({
   version: 1,
   producer: 'product',
   consumers: [...consumers, 'inventory'],
-  description: 'A product left the catalog; its SKUs are no longer sold. Subject: product id.',
+  description:
+    'A product left the catalog (archived: a soft delete, the row stays for order history); ' +
+    'its SKUs are no longer sold. Subject: product id.',
   payload: Type.Object(
     { id: Id, slug: Type.String(), skus: Type.Array(Sku), deletedAt: Timestamp },
     { additionalProperties: false },

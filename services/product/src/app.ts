@@ -1,19 +1,27 @@
+import type { Verifiers } from '@emporium/platform/auth/auth-hooks';
 import { createHttpApp, type HttpApp } from '@emporium/platform/http/create-http-app';
 import type { ReadinessCheck } from '@emporium/platform/http/operational-routes';
 import type { ServiceMetrics } from '@emporium/platform/metrics/metrics';
 import { categoriesRoutes } from './http/categories.routes.js';
 import { categoriesAdminRoutes } from './http/categories-admin.routes.js';
+import { productImagesRoutes } from './http/product-images.routes.js';
+import { productImagesAdminRoutes } from './http/product-images-admin.routes.js';
 import { productsRoutes } from './http/products.routes.js';
 import { productsAdminRoutes } from './http/products-admin.routes.js';
+import { productsIoRoutes } from './http/products-io.routes.js';
+import { reviewsRoutes } from './http/reviews.routes.js';
+import { reviewsAdminRoutes } from './http/reviews-admin.routes.js';
 import type { ProductDeps } from './use-cases/deps.js';
 
 export interface ProductAppDeps extends ProductDeps {
+  auth: Verifiers;
   serviceMetrics: ServiceMetrics;
   readiness: ReadinessCheck[];
+  importMaxBytes: number;
 }
 
 export const productServiceDescription =
-  'Catalog: products as JSONB documents with variants, and the category tree.';
+  'Catalog: products as JSONB documents with variants and images, the category tree, reviews and ratings.';
 
 export async function buildApp(deps: ProductAppDeps): Promise<HttpApp> {
   const app = await createHttpApp({
@@ -23,13 +31,17 @@ export async function buildApp(deps: ProductAppDeps): Promise<HttpApp> {
     logger: deps.logger,
     metrics: deps.serviceMetrics,
     readiness: deps.readiness,
+    auth: deps.auth,
   });
   productsRoutes(app, deps);
   categoriesRoutes(app, deps);
-  // Admin scope: an encapsulated plugin, so the RBAC guard added with authentication covers exactly these.
-  await app.register(async (admin: HttpApp) => {
-    productsAdminRoutes(admin, deps);
-    categoriesAdminRoutes(admin, deps);
-  });
+  productImagesRoutes(app, deps);
+  reviewsRoutes(app, deps);
+  // Admin scopes: encapsulated plugins, each guarding exactly its routes with one permission.
+  await app.register(async (admin: HttpApp) => productsAdminRoutes(admin, deps));
+  await app.register(async (admin: HttpApp) => productImagesAdminRoutes(admin, deps));
+  await app.register(async (admin: HttpApp) => productsIoRoutes(admin, deps));
+  await app.register(async (admin: HttpApp) => categoriesAdminRoutes(admin, deps));
+  await app.register(async (admin: HttpApp) => reviewsAdminRoutes(admin, deps));
   return app;
 }

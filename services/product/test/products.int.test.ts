@@ -1,22 +1,20 @@
 import { demoProductId } from '@emporium/contracts/demo/demo-ids';
-import { httpClient } from '@emporium/platform/testing/http';
-import { startTestService, type TestService } from '@emporium/platform/testing/start-test-service';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { productService } from '../src/service.js';
 import { demoData } from './fixtures/demo-data.js';
+import { type ProductUnderTest, type Send, startProduct } from './support/start-product.js';
 
-let service: TestService;
-let send: ReturnType<typeof httpClient>;
+let product: ProductUnderTest;
+let send: Send;
 const demo = demoData(40);
 const products = demo.catalog.products;
 
 beforeAll(async () => {
-  service = await startTestService(productService);
-  send = httpClient(service.url);
-  await service.instance.seedDemo!(demo, () => {});
+  product = await startProduct();
+  send = product.anonymous;
+  await product.service.instance.seedDemo!(demo, () => {});
 });
 afterAll(async () => {
-  await service?.stop();
+  await product?.stop();
 });
 
 /** Every page of a listing, following nextCursor. */

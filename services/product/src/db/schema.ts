@@ -1,14 +1,18 @@
+import { deadLetterTable, inboxTable, outboxTable } from '@emporium/platform/events/event-tables';
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
+  boolean,
   char,
   check,
   index,
   integer,
   jsonb,
   pgSchema,
+  primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { ProductDocument } from '../domain/product.js';
@@ -69,3 +73,54 @@ export const productSkus = product.table(
   },
   (t) => [index('product_skus_product_idx').on(t.productId)],
 );
+
+/**
+ * One review per customer per product. Title and body are plain text, stored
+ * as written and only ever returned as JSON strings (never rendered as HTML).
+ */
+export const reviews = product.table(
+  'reviews',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id),
+    customerId: text('customer_id').notNull(),
+    authorName: text('author_name').notNull(),
+    rating: integer('rating').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    status: text('status', { enum: ['pending', 'approved', 'rejected'] })
+      .notNull()
+      .default('pending'),
+    verifiedPurchase: boolean('verified_purchase').notNull().default(false),
+    moderatedBy: text('moderated_by'),
+    moderatedAt: timestamp('moderated_at', { withTimezone: true, precision: 3 }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('reviews_product_customer_key').on(t.productId, t.customerId),
+    check('reviews_rating_range', sql`${t.rating} between 1 and 5`),
+    check('reviews_status_known', sql`${t.status} in ('pending', 'approved', 'rejected')`),
+    index('reviews_product_status_created_idx').on(t.productId, t.status, t.createdAt, t.id),
+    index('reviews_status_created_idx').on(t.status, t.createdAt, t.id),
+  ],
+);
+
+/** Who bought what, from `order.completed`: a review by a buyer is marked a verified purchase. */
+export const purchases = product.table(
+  'purchases',
+  {
+    customerId: text('customer_id').notNull(),
+    productId: uuid('product_id').notNull(),
+    /** The first completed order that contained the product. */
+    orderId: text('order_id').notNull(),
+    completedAt: timestamp('completed_at', { withTimezone: true, precision: 3 }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.customerId, t.productId] })],
+);
+
+/** Events leave through the outbox, written in the same transaction as the catalog change. */
+export const outbox = outboxTable(product);
+export const inbox = inboxTable(product);
+export const deadLetters = deadLetterTable(product);

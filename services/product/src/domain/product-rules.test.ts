@@ -28,6 +28,7 @@ const document = (overrides: Partial<ProductDocument> = {}): ProductDocument => 
     },
   ],
   imageUrl: null,
+  images: [],
   rating: { count: 0, average: 0 },
   ...overrides,
 });
@@ -44,6 +45,7 @@ describe('productViolations', () => {
     ];
     const paths = (doc: ProductDocument, slug = 'tee') => productViolations(slug, doc).map((v) => v.path);
     expect(paths(document(), '0195f3a0-1111-7000-8000-000000000001')).toEqual(['/slug']);
+    expect(paths(document(), 'export')).toEqual(['/slug']);
     expect(paths(document({ variants: [small, { ...medium, sku: 'TEE-S' }] }))).toEqual(['/variants/1/sku']);
     expect(paths(document({ variants: [small, { ...medium, options: { Size: 'XL' } }] }))).toEqual([
       '/variants/1/options/Size',

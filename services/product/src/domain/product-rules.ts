@@ -1,3 +1,4 @@
+import { productErrors } from './errors.js';
 import type { ProductDocument } from './product.js';
 
 export interface RuleViolation {
@@ -6,6 +7,8 @@ export interface RuleViolation {
 }
 
 const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Fixed routes under `/products/`: a product with one of these slugs could not be read by slug. */
+const reservedSlugs = new Set(['export', 'import']);
 
 /**
  * What the schema cannot say about a product: rules across fields. An empty
@@ -15,6 +18,7 @@ export function productViolations(slug: string, document: ProductDocument): Rule
   const violations: RuleViolation[] = [];
   // `/products/:idOrSlug` reads a UUID as an id, so a slug must never look like one.
   if (uuidShape.test(slug)) violations.push({ path: '/slug', message: 'must not look like a UUID' });
+  if (reservedSlugs.has(slug)) violations.push({ path: '/slug', message: 'is reserved' });
 
   const optionNames = document.options.map((option) => option.name);
   if (new Set(optionNames).size !== optionNames.length) {
@@ -55,4 +59,13 @@ export function productViolations(slug: string, document: ProductDocument): Rule
   if (currencies.size > 1)
     violations.push({ path: '/variants', message: 'all variants must share one currency' });
   return violations;
+}
+
+/** Throws INVALID_PRODUCT (422) listing every violation, so an admin fixes them all at once. */
+export function assertProductConsistent(slug: string, document: ProductDocument): void {
+  const violations = productViolations(slug, document);
+  if (violations.length === 0) return;
+  throw productErrors.INVALID_PRODUCT(violations.map((v) => `${v.path} ${v.message}`).join('; '), {
+    errors: violations.map((v) => ({ in: 'body', ...v })),
+  });
 }

@@ -32,3 +32,19 @@ export const CategoryInput = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export const CategoryPatch = Type.Object(
+  {
+    slug: Type.Optional(Slug),
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
+    /** Another category's slug to move under it, or null to move to the root. */
+    parentSlug: Type.Optional(Type.Union([Slug, Type.Null()])),
+    position: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+export const CategoryParams = Type.Object(
+  { id: Type.String({ format: 'uuid' }) },
+  { additionalProperties: false },
+);

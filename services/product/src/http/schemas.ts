@@ -1,16 +1,18 @@
 import { maxPageLimit, pageOf, pageQuery } from '@emporium/platform/http/keyset-page';
 import { Type } from 'typebox';
-import { ProductDocument, ProductOption, ProductStatus, Rating, Sku, Variant } from '../domain/product.js';
+import { ProductDocument, ProductStatus, Rating, Sku, Variant } from '../domain/product.js';
+import { Slug } from '../domain/product-input.js';
 import { ProductSort } from '../domain/product-listing.js';
 
-export const Slug = Type.String({ minLength: 1, maxLength: 160, pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$' });
+export { ProductInput, ProductPatch, Slug } from '../domain/product-input.js';
 /** A product's UUID or its slug; loose on purpose, the lookup decides. */
 export const IdOrSlug = Type.String({ minLength: 1, maxLength: 200 });
 const Id = Type.String({ format: 'uuid' });
+export const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
 const Timestamp = Type.String({ format: 'date-time' });
 
 export const CategoryRef = Type.Object(
-  { id: Id, slug: Type.String(), name: Type.String() },
+  { id: Id, slug: Type.String(), name: Type.String(), path: Type.Array(Type.String()) },
   { additionalProperties: false },
 );
 
@@ -50,29 +52,12 @@ export const ProductPage = pageOf(ProductSummary);
 export const ProductListQuery = Type.Object(
   {
     category: Type.Optional(Slug),
-    // Listing drafts and archived products becomes admin-only with authentication.
+    // Drafts and archived products are listed only for callers with products:write.
     status: Type.Union(ProductStatus.anyOf, { default: 'active' }),
     q: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     sort: Type.Union(ProductSort.anyOf, { default: 'newest' }),
     limit: Type.Integer({ minimum: 1, maximum: maxPageLimit, default: 24 }),
     cursor: pageQuery.cursor,
-  },
-  { additionalProperties: false },
-);
-
-export const ProductInput = Type.Object(
-  {
-    slug: Slug,
-    status: Type.Optional(ProductStatus),
-    categorySlug: Type.Optional(Slug),
-    title: ProductDocument.properties.title,
-    description: Type.String({ maxLength: 20_000, default: '' }),
-    brand: Type.Union([Type.String({ minLength: 1, maxLength: 120 }), Type.Null()], { default: null }),
-    productType: Type.String({ maxLength: 120, default: '' }),
-    tags: Type.Array(Type.String({ minLength: 1, maxLength: 60 }), { maxItems: 100, default: [] }),
-    options: Type.Array(ProductOption, { maxItems: 10, default: [] }),
-    variants: ProductDocument.properties.variants,
-    imageUrl: Type.Union([Type.String({ format: 'uri', maxLength: 2_000 }), Type.Null()], { default: null }),
   },
   { additionalProperties: false },
 );

@@ -38,6 +38,7 @@ export function demoProductRow(product: DemoProduct, categoryId: string | null):
       currency: product.currency,
     })),
     imageUrl: product.imageUrl,
+    images: [],
     rating: product.rating,
   };
   const lowest = lowestPriceOf(document.variants);

@@ -1,4 +1,5 @@
 import type { RequestContext } from '@emporium/platform/http/request-context';
+import { categoryTreeKey } from '../cache/cache-keys.js';
 import { findCategoryBySlug, insertCategory, nextPosition } from '../db/categories.repo.js';
 import type { CategoryRow } from '../domain/category-tree.js';
 import { productErrors } from '../domain/errors.js';
@@ -30,6 +31,7 @@ export async function createCategory(
     position: input.position ?? (await nextPosition(deps.db, parentId)),
   });
   if (!created) throw productErrors.CATEGORY_SLUG_TAKEN(`category "${input.slug}" already exists`);
+  await deps.cache.invalidate(categoryTreeKey);
   ctx.logger.info({ categoryId: created.id, slug: created.slug }, 'category created');
   return created;
 }

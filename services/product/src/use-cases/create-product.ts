@@ -1,52 +1,61 @@
+import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '@emporium/platform/http/request-context';
+import { productKeys } from '../cache/cache-keys.js';
 import { findCategoryBySlug } from '../db/categories.repo.js';
-import { insertProduct, type ProductRecord } from '../db/products.repo.js';
+import { findProductById, insertProducts } from '../db/products.repo.js';
 import { productErrors } from '../domain/errors.js';
-import { lowestPriceOf, type ProductDocument, type ProductStatus } from '../domain/product.js';
-import { productViolations } from '../domain/product-rules.js';
+import { type ProductDocument, promotedColumnsOf } from '../domain/product.js';
+import type { ProductInput } from '../domain/product-input.js';
+import { assertProductConsistent } from '../domain/product-rules.js';
+import { type ProductView, productView } from '../domain/product-view.js';
 import type { ProductDeps } from './deps.js';
-import { getProduct } from './get-product.js';
+import { announceProduct } from './product-events.js';
 
-export interface CreateProductInput extends Omit<ProductDocument, 'rating'> {
-  slug: string;
-  status?: ProductStatus | undefined;
-  categorySlug?: string | undefined;
+/** The stored document of a new product: no images or reviews yet. */
+export function newDocumentOf(input: ProductInput): ProductDocument {
+  const { slug: _, status: __, categorySlug: ___, ...fields } = input;
+  return { ...fields, images: [], rating: { count: 0, average: 0 } };
 }
 
-/** Admin: adds a product. New products are drafts unless the admin publishes them at once. */
+/**
+ * Admin: adds a product, and `product.created` with it in one transaction.
+ * New products are drafts unless the admin publishes them at once.
+ */
 export async function createProduct(
   deps: ProductDeps,
   ctx: RequestContext,
-  input: CreateProductInput,
-): Promise<ProductRecord> {
-  const { slug, status = 'draft', categorySlug, ...fields } = input;
-  const document: ProductDocument = { ...fields, rating: { count: 0, average: 0 } };
-  const violations = productViolations(slug, document);
-  if (violations.length > 0) {
-    throw productErrors.INVALID_PRODUCT(violations.map((v) => `${v.path} ${v.message}`).join('; '), {
-      errors: violations.map((v) => ({ in: 'body', ...v })),
-    });
-  }
-  const category = categorySlug ? await findCategoryBySlug(deps.db, categorySlug) : undefined;
-  if (categorySlug && !category)
-    throw productErrors.CATEGORY_NOT_FOUND(`category "${categorySlug}" does not exist`);
+  input: ProductInput,
+): Promise<ProductView> {
+  const document = newDocumentOf(input);
+  assertProductConsistent(input.slug, document);
+  const category = input.categorySlug ? await findCategoryBySlug(deps.db, input.categorySlug) : undefined;
+  if (input.categorySlug && !category)
+    throw productErrors.CATEGORY_NOT_FOUND(`category "${input.categorySlug}" does not exist`);
 
-  const lowest = lowestPriceOf(document.variants);
-  const outcome = await insertProduct(deps.db, {
-    slug,
-    status,
-    categoryId: category?.id ?? null,
-    document,
-    priceMinMinor: lowest.priceMinor,
-    currency: lowest.currency,
+  const id = randomUUID();
+  const product = await deps.db.transaction(async (tx) => {
+    const { inserted, takenSkus } = await insertProducts(tx, [
+      {
+        id,
+        slug: input.slug,
+        status: input.status ?? 'draft',
+        categoryId: category?.id ?? null,
+        document,
+        ...promotedColumnsOf(document),
+      },
+    ]);
+    if (!inserted.has(id)) throw productErrors.PRODUCT_SLUG_TAKEN(`slug "${input.slug}" is taken`);
+    if (takenSkus.length > 0) {
+      throw productErrors.SKU_TAKEN(`SKUs already sold by another product: ${takenSkus.join(', ')}`, {
+        skus: takenSkus,
+      });
+    }
+    const created = (await findProductById(tx, id))!;
+    await announceProduct(deps, ctx, tx, 'created', created);
+    return created;
   });
-  if ('conflict' in outcome) {
-    if (outcome.conflict === 'slug') throw productErrors.PRODUCT_SLUG_TAKEN(`slug "${slug}" is taken`);
-    throw productErrors.SKU_TAKEN(`SKUs already sold by another product: ${outcome.skus.join(', ')}`, {
-      skus: outcome.skus,
-    });
-  }
+  await deps.cache.invalidate(productKeys([product]));
   deps.metrics.productsCreated.inc();
-  ctx.logger.info({ productId: outcome.id, slug, status }, 'product created');
-  return getProduct(deps, outcome.id);
+  ctx.logger.info({ productId: id, slug: product.slug, status: product.status }, 'product created');
+  return productView(product);
 }
