@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Transaction } from '../domain/payment.js';
 import type { PaymentDb, PaymentTx } from './database.js';
 import { transactions } from './schema.js';
@@ -10,6 +10,8 @@ const columns = {
   currency: transactions.currency,
   providerReference: transactions.providerReference,
   providerEventId: transactions.providerEventId,
+  reasonCode: transactions.reasonCode,
+  reason: transactions.reason,
   createdAt: transactions.createdAt,
 };
 
@@ -39,4 +41,18 @@ export async function transactionsOf(db: PaymentDb | PaymentTx, paymentId: strin
     .from(transactions)
     .where(eq(transactions.paymentId, paymentId))
     .orderBy(asc(transactions.createdAt), asc(transactions.id));
+}
+
+/** The payment's ledger row for a provider object (a refund id), if the ledger holds it. */
+export async function findTransactionByReference(
+  db: PaymentDb | PaymentTx,
+  paymentId: string,
+  providerReference: string,
+): Promise<Transaction | undefined> {
+  const [row] = await db
+    .select(columns)
+    .from(transactions)
+    .where(and(eq(transactions.paymentId, paymentId), eq(transactions.providerReference, providerReference)))
+    .limit(1);
+  return row;
 }

@@ -27,6 +27,7 @@ describe('payment ledger', () => {
       authorizedMinor: 0,
       capturedMinor: 0,
       refundedMinor: 0,
+      disputedMinor: 0,
       refundableMinor: 0,
     });
     expect(summarizeLedger([usd('authorization', 10_000)]).status).toBe('authorized');
@@ -81,6 +82,22 @@ describe('payment ledger', () => {
     });
   });
 
+  it('marks a disputed payment and keeps the disputed money out of later refunds', () => {
+    const ledger = [usd('authorization', 10_000), usd('capture', 10_000), usd('refund', 2_000)];
+    const disputed = [...ledger, usd('dispute', 8_000)];
+    expect(summarizeLedger(disputed)).toMatchObject({
+      status: 'disputed',
+      disputedMinor: 8_000,
+      refundableMinor: 0,
+    });
+    expect(refusal(() => assertCanAppend(payment, ledger, usd('dispute', 8_001)))).toMatchObject({
+      code: 'REFUND_EXCEEDS_CAPTURED',
+    });
+    expect(refusal(() => assertCanAppend(payment, disputed, usd('refund', 1)))).toMatchObject({
+      code: 'REFUND_EXCEEDS_CAPTURED',
+    });
+  });
+
   it('refuses captures beyond the amount, voids after capture, other currencies and bad amounts', () => {
     const captured = [usd('authorization', 10_000), usd('capture', 9_000)];
     expect(refusal(() => assertCanAppend(payment, captured, usd('capture', 1_001)))).toMatchObject({
@@ -117,9 +134,11 @@ describe('payment ledger', () => {
           }
           ledger.push(entry);
           const summary = summarizeLedger(ledger);
-          expect(summary.refundedMinor).toBeLessThanOrEqual(summary.capturedMinor);
+          expect(summary.refundedMinor + summary.disputedMinor).toBeLessThanOrEqual(summary.capturedMinor);
           expect(summary.capturedMinor).toBeLessThanOrEqual(payment.amountMinor);
-          expect(summary.refundableMinor).toBe(summary.capturedMinor - summary.refundedMinor);
+          expect(summary.refundableMinor).toBe(
+            summary.capturedMinor - summary.refundedMinor - summary.disputedMinor,
+          );
         }
       }),
     );

@@ -13,7 +13,9 @@ export interface LedgerSummary {
   authorizedMinor: number;
   capturedMinor: number;
   refundedMinor: number;
-  /** What a refund may still return: captured minus refunded. */
+  /** Taken back by the card network (chargebacks). */
+  disputedMinor: number;
+  /** What a refund may still return: captured minus refunded minus disputed. */
   refundableMinor: number;
 }
 
@@ -23,7 +25,8 @@ const total = (entries: readonly LedgerEntry[], kind: TransactionKind) =>
 /**
  * Derives a payment's status and totals from its ledger. It reads the rows as
  * a set, not a sequence, so webhooks that arrive out of order give the same
- * answer: money refunded beats captured, captured beats voided, voided beats
+ * answer: a dispute beats everything (the money is gone whatever else
+ * happened), money refunded beats captured, captured beats voided, voided beats
  * failed, failed beats authorised (a failed capture after an authorisation
  * leaves the payment failed), and a payment with no rows is pending.
  */
@@ -31,9 +34,11 @@ export function summarizeLedger(entries: readonly LedgerEntry[]): LedgerSummary 
   const authorizedMinor = total(entries, 'authorization');
   const capturedMinor = total(entries, 'capture');
   const refundedMinor = total(entries, 'refund');
+  const disputedMinor = total(entries, 'dispute');
   const has = (kind: TransactionKind) => entries.some((entry) => entry.kind === kind);
   let status: PaymentStatus = 'pending';
-  if (refundedMinor > 0) status = refundedMinor >= capturedMinor ? 'refunded' : 'partially_refunded';
+  if (disputedMinor > 0) status = 'disputed';
+  else if (refundedMinor > 0) status = refundedMinor >= capturedMinor ? 'refunded' : 'partially_refunded';
   else if (capturedMinor > 0) status = 'captured';
   else if (has('void')) status = 'voided';
   else if (has('failure')) status = 'failed';
@@ -43,13 +48,14 @@ export function summarizeLedger(entries: readonly LedgerEntry[]): LedgerSummary 
     authorizedMinor,
     capturedMinor,
     refundedMinor,
-    refundableMinor: Math.max(0, capturedMinor - refundedMinor),
+    disputedMinor,
+    refundableMinor: Math.max(0, capturedMinor - refundedMinor - disputedMinor),
   };
 }
 
 /**
- * Refuses a ledger row that would break the books: refunds beyond what was
- * captured, authorisations or captures beyond the payment amount, a void
+ * Refuses a ledger row that would break the books: refunds (or disputes)
+ * beyond what was captured, authorisations or captures beyond the payment amount, a void
  * after money was taken, a row in another currency. Every write of the ledger
  * goes through this check, under the payment's row lock.
  */
@@ -70,10 +76,11 @@ export function assertCanAppend(
   }
   const summary = summarizeLedger(entries);
   switch (entry.kind) {
+    case 'dispute':
     case 'refund':
       if (entry.amountMinor > summary.refundableMinor) {
         throw paymentErrors.REFUND_EXCEEDS_CAPTURED(
-          `refund of ${entry.amountMinor} exceeds the ${summary.refundableMinor} still refundable`,
+          `${entry.kind} of ${entry.amountMinor} exceeds the ${summary.refundableMinor} still refundable`,
           { refundableMinor: summary.refundableMinor },
         );
       }

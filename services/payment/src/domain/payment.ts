@@ -1,5 +1,5 @@
 import type { LedgerSummary } from './ledger.js';
-import type { PaymentStatus, TransactionKind } from './payment-enums.js';
+import type { CaptureMethod, PaymentStatus, RefundStatus, TransactionKind } from './payment-enums.js';
 
 export interface Payment {
   id: string;
@@ -10,6 +10,7 @@ export interface Payment {
   amountMinor: number;
   currency: string;
   providerReference: string | null;
+  captureMethod: CaptureMethod;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -21,7 +22,23 @@ export interface Transaction {
   currency: string;
   providerReference: string | null;
   providerEventId: string | null;
+  reasonCode: string | null;
+  reason: string | null;
   createdAt: Date;
+}
+
+export interface Refund {
+  id: string;
+  paymentId: string;
+  amountMinor: number;
+  currency: string;
+  reason: string | null;
+  status: RefundStatus;
+  providerReference: string | null;
+  failureCode: string | null;
+  transactionId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
 }
 
 export interface PaymentDetail extends Payment {

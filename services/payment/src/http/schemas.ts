@@ -1,6 +1,12 @@
 import { type TSchema, Type } from 'typebox';
-import type { Payment, PaymentDetail } from '../domain/payment.js';
-import { paymentStatuses, transactionKinds } from '../domain/payment-enums.js';
+import type { Payment, PaymentDetail, Refund } from '../domain/payment.js';
+import {
+  captureMethods,
+  paymentStatuses,
+  providerNames,
+  refundStatuses,
+  transactionKinds,
+} from '../domain/payment-enums.js';
 
 export const PaymentId = Type.String({ format: 'uuid' });
 const Minor = Type.Integer({ minimum: 0 });
@@ -17,6 +23,7 @@ const paymentFields = {
   amountMinor: Minor,
   currency: Currency,
   providerReference: Nullable(Type.String()),
+  captureMethod: Type.Enum(captureMethods),
   createdAt: Instant,
   updatedAt: Instant,
 };
@@ -31,6 +38,8 @@ const TransactionView = Type.Object(
     currency: Currency,
     providerReference: Nullable(Type.String()),
     providerEventId: Nullable(Type.String()),
+    reasonCode: Nullable(Type.String()),
+    reason: Nullable(Type.String()),
     createdAt: Instant,
   },
   { additionalProperties: false },
@@ -40,13 +49,79 @@ export const PaymentView = Type.Object(
   {
     ...paymentFields,
     totals: Type.Object(
-      { authorizedMinor: Minor, capturedMinor: Minor, refundedMinor: Minor, refundableMinor: Minor },
+      {
+        authorizedMinor: Minor,
+        capturedMinor: Minor,
+        refundedMinor: Minor,
+        disputedMinor: Minor,
+        refundableMinor: Minor,
+      },
       { additionalProperties: false },
     ),
     transactions: Type.Array(TransactionView),
   },
   { additionalProperties: false },
 );
+
+/** The client's `Idempotency-Key`: required on every call that moves money. */
+export const IdempotencyHeaders = Type.Object({
+  'idempotency-key': Type.Optional(
+    Type.String({ minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7e]+$' }),
+  ),
+});
+
+/**
+ * A provider's token for the card (`tok_…`, `pm_…`, a vault id). Never a card
+ * number: a run of 12 digits is refused before anything stores or logs it.
+ */
+const PaymentToken = Type.String({
+  minLength: 4,
+  maxLength: 255,
+  pattern: '^(?!.*[0-9]{12})[A-Za-z0-9_-]+$',
+});
+
+export const CreatePaymentBody = Type.Object(
+  {
+    orderId: Type.String({ format: 'uuid' }),
+    provider: Type.Enum(providerNames),
+    method: Type.Object({ type: Type.Literal('card'), token: PaymentToken }, { additionalProperties: false }),
+  },
+  { additionalProperties: false },
+);
+
+export const RefundBody = Type.Object(
+  {
+    amount: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'minor units' }),
+    reason: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+  },
+  { additionalProperties: false },
+);
+
+export const CaptureBody = Type.Object(
+  { amount: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })) },
+  { additionalProperties: false },
+);
+
+export const RefundView = Type.Object(
+  {
+    id: Type.String({ format: 'uuid' }),
+    paymentId: PaymentId,
+    amountMinor: Minor,
+    currency: Currency,
+    reason: Nullable(Type.String()),
+    status: Type.Enum(refundStatuses),
+    providerReference: Nullable(Type.String()),
+    failureCode: Nullable(Type.String()),
+    transactionId: Nullable(Type.String({ format: 'uuid' })),
+    createdAt: Instant,
+    updatedAt: Instant,
+  },
+  { additionalProperties: false },
+);
+
+export function toRefundView(refund: Refund) {
+  return { ...refund, createdAt: refund.createdAt.toISOString(), updatedAt: refund.updatedAt.toISOString() };
+}
 
 export function toPaymentSummary(payment: Payment) {
   return {
