@@ -8,6 +8,8 @@ import autocannon from 'autocannon';
 export interface LoadOrder {
   title: string;
   url: string;
+  /** Sent with every request (credentials, ...). */
+  headers?: Record<string, string>;
   connections: number;
   durationS: number;
   warmupS: number;
@@ -15,7 +17,13 @@ export interface LoadOrder {
 
 process.once('message', async (order: LoadOrder) => {
   const run = (duration: number) =>
-    autocannon({ title: order.title, url: order.url, connections: order.connections, duration });
+    autocannon({
+      title: order.title,
+      url: order.url,
+      connections: order.connections,
+      duration,
+      ...(order.headers ? { headers: order.headers } : {}),
+    });
   if (order.warmupS > 0) await run(order.warmupS);
   process.send?.({ kind: 'measuring' });
   const result = await run(order.durationS);

@@ -7,6 +7,8 @@ export interface LoadSettings {
   connections: number;
   durationS: number;
   warmupS: number;
+  /** Sent with every request (credentials, ...). */
+  headers?: Record<string, string>;
 }
 
 export interface Measurement {

@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { gatewayService } from '@emporium/gateway/service';
 import { inventoryService } from '@emporium/inventory/service';
 import { startEmbeddedPostgres } from '@emporium/platform/db/embedded-postgres';
+import { createInProcessBroker } from '@emporium/platform/events/in-process-broker';
 import { startService } from '@emporium/platform/service/start-service';
+import { createTestIdentity } from '@emporium/platform/testing/test-identity';
 import { type Measurement, measure, summaryOf } from '../load/measure.js';
 import type { BenchLoad, Scenario, ScenarioResult } from '../scenario.js';
 
@@ -16,25 +18,37 @@ type Target = (typeof targetOrder)[number];
  * What the gateway costs: the same small GET answered by a bare `node:http`
  * server (the floor), by the inventory service itself (Fastify, Drizzle,
  * `pg` to an embedded PGlite), and by the inventory service through the
- * gateway. Everything runs in this process, like the embedded mode.
+ * gateway. Everything runs in this process, like the embedded mode. The
+ * route needs `inventory:read`, so both the gateway (at the edge) and the
+ * service verify the caller's token; the gateway's rate limiting is off
+ * here (gateway-security measures it).
  */
 export const gatewayOverhead: Scenario = {
   name: 'gateway-overhead',
   async run(load: BenchLoad): Promise<ScenarioResult> {
     const postgres = await startEmbeddedPostgres();
+    const identity = await createTestIdentity();
+    const signedIn = { ...quiet, JWKS_URL: identity.jwksUrl, LIVE_CONFIG: 'false' };
+    // Inventory produces events: the embedded broker, as `npm start` gives it.
+    const inProcessBroker = createInProcessBroker();
     const inventory = await startService(inventoryService, {
-      env: { ...quiet, DATABASE_URL: postgres.url, DATABASE_POOL_MAX: '10' },
+      env: { ...signedIn, DATABASE_URL: postgres.url, DATABASE_POOL_MAX: '10' },
+      inProcessBroker,
     });
+    inProcessBroker.open();
     const gateway = await startService(gatewayService, {
-      env: { ...quiet, SERVICE_URLS: `inventory=${inventory.url}` },
+      env: { ...signedIn, SERVICE_URLS: `inventory=${inventory.url}`, RATE_LIMITING: 'false' },
     });
     let bare: Server | undefined;
     try {
-      await seedWarehouses(inventory.url);
-      const sample = await fetch(`${inventory.url}${path}`);
+      const headers = await identity.bearer({ sub: 'bench-admin', roles: ['admin'] });
+      await seedWarehouses(inventory.url, headers);
+      const sample = await fetch(`${inventory.url}${path}`, { headers });
       const bytes = Buffer.from(await sample.arrayBuffer());
       const contentType = sample.headers.get('content-type') ?? 'application/json';
-      const throughGateway = Buffer.from(await (await fetch(`${gateway.url}${path}`)).arrayBuffer());
+      const throughGateway = Buffer.from(
+        await (await fetch(`${gateway.url}${path}`, { headers })).arrayBuffer(),
+      );
       if (!throughGateway.equals(bytes))
         throw new Error('the gateway does not answer the bytes the service does');
       bare = createServer((_request, response) => {
@@ -55,7 +69,7 @@ export const gatewayOverhead: Scenario = {
         const warmupS = round === 0 ? load.warmupS : 0;
         const measured = {} as Record<Target, Measurement>;
         for (const target of targetOrder) {
-          measured[target] = await measure(target, targets[target], { ...load, warmupS });
+          measured[target] = await measure(target, targets[target], { ...load, warmupS, headers });
         }
         rounds.push(measured);
       }
@@ -64,26 +78,27 @@ export const gatewayOverhead: Scenario = {
       await new Promise((resolve) => (bare ? bare.close(resolve) : resolve(undefined)));
       await gateway.close();
       await inventory.close();
+      await identity.close();
       await postgres.stop();
     }
   },
 };
 
-async function seedWarehouses(baseUrl: string): Promise<void> {
+async function seedWarehouses(baseUrl: string, credentials: Record<string, string>): Promise<void> {
   for (const warehouse of [
     { id: 'eu-central', name: 'Berlin', country: 'DE' },
     { id: 'us-east', name: 'Newark', country: 'US' },
   ]) {
     const response = await fetch(`${baseUrl}/api/v1/warehouses`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...credentials, 'content-type': 'application/json' },
       body: JSON.stringify(warehouse),
     });
     if (response.status !== 201) throw new Error(`seeding a warehouse answered ${response.status}`);
   }
 }
 
-function listen(server: Server): Promise<string> {
+export function listen(server: Server): Promise<string> {
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () =>
       resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
@@ -91,9 +106,9 @@ function listen(server: Server): Promise<string> {
   });
 }
 
-const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
+export const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
@@ -132,6 +147,7 @@ function report(
       'The three servers share one process, as in embedded mode (inventory on an in-memory PGlite); autocannon runs in a child process.',
       `${load.connections} connections; ${load.warmupS} s warm-up per target, then ${load.rounds} rounds of ${load.durationS} s per target, interleaved; figures are medians over rounds (ratios: median of each round's ratio); logs off.`,
       'Server CPU/request: CPU time (user + system) of the servers’ process per answered request; the servers’ event loop is saturated, so req/s ≈ 1 / CPU per request.',
+      'Every request carries an admin access token (the route needs `inventory:read`): the gateway verifies it at the edge and inventory again; the gateway’s rate limiting is off (see gateway-security).',
     ],
     table: {
       columns: [

@@ -17,6 +17,9 @@ export const gatewayService = defineService({
       // Asked per request: discovery balances across instances and may change them at any time.
       locator: runtime.locator,
       upstreams,
+      // The edge verifies callers with the verifiers every service uses (API keys when the runtime has them).
+      auth: runtime.auth,
+      liveConfig: runtime.liveConfig,
       metrics: runtime.metrics,
       readiness: runtime.readiness,
     });

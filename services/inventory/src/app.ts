@@ -2,7 +2,9 @@ import type { Verifiers } from '@emporium/platform/auth/auth-hooks';
 import { createHttpApp, type HttpApp } from '@emporium/platform/http/create-http-app';
 import type { ReadinessCheck } from '@emporium/platform/http/operational-routes';
 import type { ServiceMetrics } from '@emporium/platform/metrics/metrics';
+import { reservationsRoutes } from './http/reservations.routes.js';
 import { stockRoutes } from './http/stock.routes.js';
+import { stockAdminRoutes } from './http/stock-admin.routes.js';
 import { warehousesRoutes } from './http/warehouses.routes.js';
 import type { InventoryDeps } from './use-cases/deps.js';
 
@@ -24,5 +26,7 @@ export async function buildApp(deps: InventoryAppDeps): Promise<HttpApp> {
   });
   warehousesRoutes(app, deps);
   stockRoutes(app, deps);
+  stockAdminRoutes(app, deps);
+  reservationsRoutes(app, deps);
   return app;
 }

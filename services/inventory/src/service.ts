@@ -5,9 +5,12 @@ import { defineService } from '@emporium/platform/service/service-definition';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { buildApp } from './app.js';
 import { InventoryConfig } from './config.js';
+import { subscribeOrderCancelled } from './consumers/order-cancelled.consumer.js';
 import * as schema from './db/schema.js';
+import { followLiveSettings } from './live/live-settings.js';
 import { seedDemoStock } from './seed/seed-demo-stock.js';
 import type { InventoryDeps } from './use-cases/deps.js';
+import { startReservationSweeper } from './workers/reservation-sweeper.js';
 
 export const inventoryService = defineService({
   name: 'inventory',
@@ -23,18 +26,33 @@ export const inventoryService = defineService({
     produces: inventoryEvents,
   },
   async create(runtime) {
+    const { config } = runtime;
     const deps: InventoryDeps = {
       db: drizzle(runtime.database!.pool, { schema }),
       events: runtime.events!,
       logger: runtime.logger,
-      defaultLowStockThreshold: runtime.config.defaultLowStockThreshold,
+      settings: {
+        defaultLowStockThreshold: config.defaultLowStockThreshold,
+        defaultReservationTtlSeconds: config.defaultReservationTtlSeconds,
+      },
     };
+    followLiveSettings(runtime.liveConfig, deps.settings, runtime.logger);
+    subscribeOrderCancelled(deps);
     const app = await buildApp({
       ...deps,
       auth: runtime.auth,
       metrics: runtime.metrics,
       readiness: runtime.readiness,
     });
-    return { app, seedDemo: (demo, progress) => seedDemoStock(deps, demo as DemoData, progress) };
+    const sweeper = startReservationSweeper(deps, {
+      intervalMs: config.reservationSweepIntervalMs,
+      batch: config.reservationSweepBatch,
+      logger: runtime.logger,
+    });
+    return {
+      app,
+      seedDemo: (demo, progress) => seedDemoStock(deps, demo as DemoData, progress),
+      close: () => sweeper.stop(),
+    };
   },
 });

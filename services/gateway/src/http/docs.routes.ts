@@ -1,6 +1,7 @@
 import type { HttpApp } from '@emporium/platform/http/create-http-app';
 import swaggerUi from '@fastify/swagger-ui';
 import type { OpenApiSource } from '../docs/openapi-source.js';
+import { docsContentSecurityPolicy } from '../edge/security-headers.js';
 
 /**
  * `GET /api/docs`: Swagger UI over the merged document of every service,
@@ -13,7 +14,10 @@ export async function docsRoutes(app: HttpApp, docs: OpenApiSource): Promise<voi
   const prepared = new WeakMap<object, unknown>();
   await app.register(swaggerUi, {
     routePrefix: '/api/docs',
-    uiConfig: { deepLinking: true, docExpansion: 'list' },
+    uiConfig: { deepLinking: true, docExpansion: 'list', validatorUrl: null },
+    // The API's `default-src 'none'` would blank the page: the UI gets a policy of its own.
+    staticCSP: true,
+    transformStaticCSP: docsContentSecurityPolicy,
     uiHooks: {
       preHandler: async (request) => {
         if (/\/(json|yaml)$/.test(request.url.split('?')[0] ?? '')) prepared.set(request, await docs.get());

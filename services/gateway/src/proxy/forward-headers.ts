@@ -17,6 +17,14 @@ const hopByHop = new Set([
   'expect',
 ]);
 
+/**
+ * Headers between the platform's own parts (`X-Internal-*`, a mesh's
+ * `X-Envoy-*`): a client must not be able to send them in, nor a service
+ * leak them out.
+ */
+const internalPrefixes = ['x-internal-', 'x-envoy-'];
+const isInternal = (name: string) => internalPrefixes.some((prefix) => name.startsWith(prefix));
+
 /** Hop-by-hop headers, plus any the sender named in its `Connection` header. */
 function droppedBy(headers: Record<string, HeaderValue>): Set<string> | undefined {
   const connection = headers.connection;
@@ -37,42 +45,75 @@ function copyEndToEnd(
   for (const name in headers) {
     const value = headers[name];
     if (value === undefined || hopByHop.has(name) || skip.has(name) || extra?.has(name)) continue;
+    if (isInternal(name)) continue;
     out[name] = value;
   }
   return out;
 }
 
 /** Set by the gateway below, whatever the client sent. */
-const replacedOnRequest = new Set(['host', 'x-request-id', 'traceparent', 'tracestate']);
+const replacedOnRequest = new Set([
+  'host',
+  'x-request-id',
+  'traceparent',
+  'tracestate',
+  'x-forwarded-for',
+  'x-forwarded-proto',
+  'x-forwarded-host',
+]);
 
-export interface ForwardedFor {
+export interface Forwarding {
   requestId: string;
-  clientIp: string;
+  /** `X-Forwarded-For` entries up to the client (edge/client-ip.ts). */
+  chain: readonly string[];
   protocol: string;
   host: string;
 }
 
 /**
  * The headers sent upstream: the client's end-to-end headers (Authorization
- * included, unchanged), the gateway's request id and `X-Forwarded-*`. The
- * caller adds `traceparent` for the gateway's span. `X-Forwarded-For` is
- * appended to, as proxies do; the rightmost entry is the one the gateway saw.
+ * and X-Api-Key included, unchanged: each service verifies them again) minus
+ * internal ones, the gateway's request id and `X-Forwarded-*`, whose
+ * `X-Forwarded-For` ends with the client the gateway saw.
  */
-export function requestHeadersFor(incoming: IncomingHttpHeaders, forwarded: ForwardedFor) {
+export function requestHeadersFor(incoming: IncomingHttpHeaders, forwarding: Forwarding) {
   const headers = copyEndToEnd(incoming, replacedOnRequest);
-  const previous = incoming['x-forwarded-for'];
-  headers['x-forwarded-for'] = previous ? `${previous}, ${forwarded.clientIp}` : forwarded.clientIp;
-  headers['x-forwarded-proto'] = forwarded.protocol;
-  headers['x-forwarded-host'] = forwarded.host;
-  headers['x-request-id'] = forwarded.requestId;
+  headers['x-forwarded-for'] = forwarding.chain.join(', ');
+  headers['x-forwarded-proto'] = forwarding.protocol;
+  headers['x-forwarded-host'] = forwarding.host;
+  headers['x-request-id'] = forwarding.requestId;
   return headers;
 }
 
-const none: ReadonlySet<string> = new Set();
+/**
+ * Never passed back: the software fingerprints of whatever answered, and the
+ * headers the gateway sets itself for every response (security headers,
+ * CORS), which a service must not loosen.
+ */
+const replacedOnResponse = new Set([
+  'server',
+  'x-powered-by',
+  'x-aspnet-version',
+  'x-aspnetmvc-version',
+  'content-security-policy',
+  'content-security-policy-report-only',
+  'strict-transport-security',
+  'x-frame-options',
+  'x-content-type-options',
+  'referrer-policy',
+  'cross-origin-resource-policy',
+  'cross-origin-opener-policy',
+  'access-control-allow-origin',
+  'access-control-allow-credentials',
+  'access-control-allow-methods',
+  'access-control-allow-headers',
+  'access-control-expose-headers',
+  'access-control-max-age',
+]);
 
-/** The headers passed back to the client: the upstream's end-to-end headers, as they came. */
+/** The headers passed back to the client: the upstream's end-to-end headers, minus the above. */
 export function responseHeadersFrom(
   upstream: Record<string, HeaderValue>,
 ): Record<string, string | string[]> {
-  return copyEndToEnd(upstream, none);
+  return copyEndToEnd(upstream, replacedOnResponse);
 }

@@ -1,10 +1,13 @@
+import { platformErrors } from '@emporium/platform/http/errors';
 import { sendProblem } from '@emporium/platform/http/problem';
 import { UpstreamStatusError } from '@emporium/platform/resilience/upstream-policy';
 import { injectTraceHeaders } from '@emporium/platform/tracing/tracing';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Dispatcher } from 'undici';
 import type { GatewayDeps } from '../deps.js';
+import { forwardedClientOf } from '../edge/client-ip.js';
 import { targetOf, type Upstream } from '../upstream/upstreams.js';
+import { bodyWithin, declaresTooMuch, isBodyTooLarge } from './body-limit.js';
 import { requestHeadersFor, responseHeadersFrom } from './forward-headers.js';
 import { isConnectFailure, proxyFailureOf } from './proxy-failure.js';
 
@@ -23,11 +26,17 @@ class UpstreamFailed extends UpstreamStatusError {
 const repeatable = new Set(['GET', 'HEAD']);
 const noBody = (status: number, method: string) => method === 'HEAD' || status === 204 || status === 304;
 
+/** What the route allows a proxied call: how long the upstream may take, how large the body may be. */
+export interface RouteLimits {
+  timeoutMs: number;
+  bodyLimitBytes: number;
+}
+
 /**
  * Forwards one request to an instance of `upstream` and streams the answer
  * back, bodies unbuffered both ways (except an answer of at most 64 KB,
  * read whole: one write to the client is measurably cheaper than a pipe).
- * Runs under the upstream's bulkhead, breaker and timeout (`policy.once`: a
+ * Runs under the upstream's bulkhead and breaker and the route's timeout (a
  * proxied call is never repeated, except a GET/HEAD whose connection could
  * not be opened, so nothing was sent).
  */
@@ -36,20 +45,23 @@ export async function proxyRequest(
   request: FastifyRequest,
   reply: FastifyReply,
   upstream: Upstream,
+  limits: RouteLimits,
 ): Promise<FastifyReply> {
   const method = request.method;
+  const sendsBody = !repeatable.has(method);
+  if (sendsBody && declaresTooMuch(request.raw, limits.bodyLimitBytes)) {
+    return refuseBody(request, reply, limits.bodyLimitBytes);
+  }
   const headers = requestHeadersFor(request.headers, {
     requestId: request.ctx.requestId,
-    clientIp: request.ip,
-    protocol: request.protocol,
-    host: request.host,
+    ...forwardedClientOf(request, request.headers, deps.config.trustProxyHops),
   });
   // The gateway's span for this request is the parent of the upstream's.
   const trace: Record<string, string> = {};
   injectTraceHeaders(request.ctx.trace, trace);
   Object.assign(headers, trace);
   // The content-type parser left the body unread: it goes upstream as a stream.
-  const body = repeatable.has(method) ? null : request.raw;
+  const body = sendsBody ? bodyWithin(request.raw, limits.bodyLimitBytes) : null;
 
   // No abort signal: the policy's timeout answers the client, and the agent's
   // headers timeout (the same duration) releases the connection.
@@ -63,25 +75,29 @@ export async function proxyRequest(
         method: method as Dispatcher.HttpMethod,
         headers,
         body,
+        headersTimeout: limits.timeoutMs,
       });
       if (response.statusCode >= 500) throw new UpstreamFailed(response);
       return response;
     } catch (error) {
-      if (!(error instanceof UpstreamFailed)) deps.locator.reportFailure?.(upstream.service, baseUrl);
+      if (!(error instanceof UpstreamFailed) && !isBodyTooLarge(error)) {
+        deps.locator.reportFailure?.(upstream.service, baseUrl);
+      }
       throw error;
     }
   };
 
   let response: UpstreamResponse;
   try {
-    response = await upstream.policy.once.execute(send);
+    response = await upstream.policy.execute(send, limits.timeoutMs);
   } catch (error) {
     try {
       if (body !== null || !isConnectFailure(error)) throw error;
-      response = await upstream.policy.once.execute(send);
+      response = await upstream.policy.execute(send, limits.timeoutMs);
     } catch (failure) {
       if (failure instanceof UpstreamFailed) return answer(reply, failure.response, method);
-      return fail(request, reply, upstream, failure);
+      if (isBodyTooLarge(failure)) return refuseBody(request, reply, limits.bodyLimitBytes);
+      return fail(request, reply, upstream, failure, limits.timeoutMs);
     }
   }
   return answer(reply, response, method);
@@ -106,13 +122,27 @@ async function answer(
   return reply.code(response.statusCode).headers(headers).send(payload);
 }
 
+/**
+ * 413: the body is over the route's limit, by its declared length or once
+ * streamed past it. What is still arriving is read and dropped until the
+ * answer is out, then the connection is closed: a client that stops sending
+ * after an early answer would otherwise hold it open, waiting for a body.
+ */
+function refuseBody(request: FastifyRequest, reply: FastifyReply, limitBytes: number): FastifyReply {
+  request.raw.unpipe();
+  request.raw.resume();
+  reply.header('connection', 'close');
+  return sendProblem(reply, platformErrors.PAYLOAD_TOO_LARGE(`at most ${limitBytes} bytes on this route`));
+}
+
 function fail(
   request: FastifyRequest,
   reply: FastifyReply,
   upstream: Upstream,
   error: unknown,
+  timeoutMs: number,
 ): FastifyReply {
-  const failure = proxyFailureOf(error, upstream.service, upstream.settings);
+  const failure = proxyFailureOf(error, upstream.service, { ...upstream.settings, timeoutMs });
   const level = failure.unexpected ? 'error' : 'warn';
   request.ctx.logger[level](
     { err: error, upstream: upstream.service, code: failure.error.code },

@@ -1,18 +1,15 @@
 import type { ServiceLocator } from '@emporium/platform/discovery/service-locator';
-import {
-  createUpstreamPolicy,
-  type UpstreamPolicy,
-  type UpstreamPolicySettings,
-} from '@emporium/platform/resilience/upstream-policy';
+import type { UpstreamPolicySettings } from '@emporium/platform/resilience/upstream-policy';
 import { Agent } from 'undici';
 import type { GatewaySettings } from '../config.js';
+import { createProxyPolicy, type ProxyPolicy } from './proxy-policy.js';
 import { upstreamSettingsOf } from './upstream-settings.js';
 
 /** One service behind the gateway: its keep-alive connections and its resilience policy. */
 export interface Upstream {
   service: string;
   settings: UpstreamPolicySettings;
-  policy: UpstreamPolicy;
+  policy: ProxyPolicy;
   /** Keeps a pool of sockets per instance (origin) of this service. */
   agent: Agent;
 }
@@ -33,11 +30,12 @@ export function createUpstreams(config: GatewaySettings, services: readonly stri
     byName.set(service, {
       service,
       settings,
-      policy: createUpstreamPolicy(settings),
+      policy: createProxyPolicy(settings),
       agent: new Agent({
         connections: config.upstreamConnections,
         keepAliveTimeout: 30_000,
         // The policy's timeout answers the client; these free the connection (and a stalled body).
+        // A proxied call to a route with a longer timeout sets its own headers timeout.
         headersTimeout: settings.timeoutMs,
         bodyTimeout: Math.max(settings.timeoutMs, 30_000),
       }),

@@ -12,10 +12,21 @@ export interface RawResponse {
  */
 export function rawRequest(
   url: string,
-  options: { method?: string; headers?: Record<string, string>; chunks?: Buffer[] } = {},
+  options: {
+    method?: string;
+    headers?: Record<string, string>;
+    chunks?: Buffer[];
+    /** Sent as written, where a URL would normalise it (`..` segments). */
+    path?: string;
+  } = {},
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: options.method ?? 'GET', headers: options.headers }, (res) => {
+    const settings = {
+      method: options.method ?? 'GET',
+      headers: options.headers,
+      ...(options.path ? { path: options.path } : {}),
+    };
+    const req = request(url, settings, (res) => {
       const parts: Buffer[] = [];
       res.on('data', (part: Buffer) => parts.push(part));
       res.on('end', () =>

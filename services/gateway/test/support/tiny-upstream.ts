@@ -1,3 +1,4 @@
+import { finished } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Fastify from 'fastify';
 
@@ -9,6 +10,10 @@ export interface TinyUpstream {
   url: string;
   /** Calls received per route, for asserting the gateway did (not) forward. */
   hits: Record<string, number>;
+  /** Every API call received, as `METHOD /path?query`, in order. */
+  seen: string[];
+  /** While on, every API call stalls (no answer) until turned off or closed. */
+  hang: (on: boolean) => void;
   close: () => Promise<void>;
 }
 
@@ -40,14 +45,30 @@ const openapi = {
   components: { schemas: { Recommendation: { type: 'object', properties: { sku: { type: 'string' } } } } },
 };
 
-export async function startTinyUpstream(options: { readyDelayMs?: number } = {}): Promise<TinyUpstream> {
+export async function startTinyUpstream(
+  options: { readyDelayMs?: number; name?: string } = {},
+): Promise<TinyUpstream> {
   const hits: Record<string, number> = {};
+  const seen: string[] = [];
+  let stalled: { promise: Promise<void>; release: () => void } | undefined;
   const app = Fastify();
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', (_request, _payload, done) => done(null));
   app.addHook('onRequest', async (request) => {
     const route = request.routeOptions.url ?? 'unmatched';
     hits[route] = (hits[route] ?? 0) + 1;
+    if (request.url.startsWith('/api/')) seen.push(`${request.method} ${request.url}`);
+    if (stalled && request.url.startsWith('/api/')) await stalled.promise;
+  });
+  // Fingerprints and internal headers a real service (or its framework) might send.
+  app.addHook('onSend', async (_request, reply) => {
+    if (options.name) reply.header('x-instance', options.name);
+    reply.header('server', 'tiny/1.0 (Linux)');
+    reply.header('x-powered-by', 'tiny-framework');
+    reply.header('x-internal-shard', 'db-7');
+    reply.header('x-envoy-upstream-service-time', '3');
+    reply.header('content-security-policy', 'default-src *');
+    reply.header('access-control-allow-origin', '*');
   });
 
   app.get('/health/ready', async () => {
@@ -85,6 +106,42 @@ export async function startTinyUpstream(options: { readyDelayMs?: number } = {})
     return { hits: [], total: 0, facets: {} };
   });
 
+  // Anything else: what arrived, after `?delay=<ms>`; `?status=<code>` answers with that status.
+  app.all('/api/v1/*', async (request, reply) => {
+    const query = request.query as { delay?: string; status?: string };
+    if (query.delay) await sleep(Number(query.delay));
+    if (query.status) reply.code(Number(query.status));
+    // Like a real service, answers once the whole body is in (read and dropped).
+    await finished(request.raw.resume()).catch(() => {});
+    return {
+      instance: options.name ?? 'tiny',
+      method: request.method,
+      url: request.url,
+      headers: request.headers,
+    };
+  });
+
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
-  return { url, hits, close: () => app.close() };
+  return {
+    url,
+    hits,
+    seen,
+    hang(on) {
+      if (on && !stalled) {
+        let release = () => {};
+        const promise = new Promise<void>((resolve) => {
+          release = resolve;
+        });
+        stalled = { promise, release };
+      } else if (!on && stalled) {
+        stalled.release();
+        stalled = undefined;
+      }
+    },
+    close: async () => {
+      stalled?.release();
+      stalled = undefined;
+      await app.close();
+    },
+  };
 }

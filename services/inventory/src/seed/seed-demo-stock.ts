@@ -16,7 +16,7 @@ export async function seedDemoStock(
         sku: variant.sku,
         warehouseId,
         onHand,
-        lowStockThreshold: deps.defaultLowStockThreshold,
+        lowStockThreshold: deps.settings.defaultLowStockThreshold,
       })),
     ),
   );
