@@ -30,6 +30,8 @@ write() {
 
 write postgres-password "$(random)"
 write grafana-admin-password "$(random)"
+# The user service encrypts its token-signing keys with this (SIGNING_KEY_ENCRYPTION_KEY_FILE).
+write signing-key-encryption-key "$(random)$(random)"
 
 for service in registry config user product search inventory order payment recommendation notification analytics; do
   write "${service}-database-url" "postgres://${service}:$(random)@postgres:5432/emporium"

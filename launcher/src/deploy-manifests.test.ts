@@ -29,6 +29,7 @@ import {
 import { envNameOf } from '@emporium/platform/config/env-name';
 import { wellKnownPorts } from '@emporium/platform/discovery/dns-locator';
 import { createMetrics } from '@emporium/platform/metrics/metrics';
+import { UserConfig } from '@emporium/user/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 
@@ -44,9 +45,18 @@ const services = Object.keys(ports);
 const withDatabase = services.filter((name) => name !== 'gateway');
 const autoscaled = ['gateway', 'product', 'search', 'order'];
 
-/** Every variable a service reads (platform/src/config/common.ts), by its environment name. */
+/**
+ * Every variable a service reads (platform/src/config/common.ts, plus the
+ * user service's signing-key secret), by its environment name.
+ */
 const settingNames = new Set(
-  Object.keys({ ...commonSettings, ...databaseSettings, ...cacheSettings, ...brokerSettings }).map(envNameOf),
+  Object.keys({
+    ...commonSettings,
+    ...databaseSettings,
+    ...cacheSettings,
+    ...brokerSettings,
+    signingKeyEncryptionKey: UserConfig.properties.signingKeyEncryptionKey,
+  }).map(envNameOf),
 );
 
 // ------------------------------------------------------------------ helpers
