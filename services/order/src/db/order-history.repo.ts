@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { StatusChange } from '../domain/order.js';
-import type { OrderDb, OrderTx } from './database.js';
+import type { OrderExecutor } from './database.js';
 import { orderStatusHistory } from './schema.js';
 
 const columns = {
@@ -13,7 +13,7 @@ const columns = {
 
 /** Called in the transaction that changes the order's status, never on its own. */
 export async function appendStatusChange(
-  tx: OrderTx,
+  tx: OrderExecutor,
   orderId: string,
   change: Omit<StatusChange, 'at'>,
 ): Promise<void> {
@@ -21,7 +21,7 @@ export async function appendStatusChange(
 }
 
 /** Oldest first: the identity column keeps the order of changes made within one millisecond. */
-export async function historyOf(db: OrderDb | OrderTx, orderId: string): Promise<StatusChange[]> {
+export async function historyOf(db: OrderExecutor, orderId: string): Promise<StatusChange[]> {
   return db
     .select(columns)
     .from(orderStatusHistory)

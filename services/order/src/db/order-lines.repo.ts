@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { PricedLine } from '../domain/order-totals.js';
-import type { OrderDb, OrderTx } from './database.js';
+import type { OrderExecutor } from './database.js';
 import { orderLines } from './schema.js';
 
 const columns = {
@@ -12,15 +12,11 @@ const columns = {
   lineTotalMinor: orderLines.lineTotalMinor,
 };
 
-export async function insertLines(
-  db: OrderDb | OrderTx,
-  orderId: string,
-  lines: PricedLine[],
-): Promise<void> {
+export async function insertLines(db: OrderExecutor, orderId: string, lines: PricedLine[]): Promise<void> {
   await db.insert(orderLines).values(lines.map((line) => ({ ...line, orderId })));
 }
 
-export async function linesOf(db: OrderDb | OrderTx, orderId: string): Promise<PricedLine[]> {
+export async function linesOf(db: OrderExecutor, orderId: string): Promise<PricedLine[]> {
   return db
     .select(columns)
     .from(orderLines)

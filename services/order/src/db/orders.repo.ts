@@ -3,7 +3,7 @@ import type { Order, ShippingAddress } from '../domain/order.js';
 import { orderNumberOf } from '../domain/order-number.js';
 import type { OrderStatus } from '../domain/order-statuses.js';
 import type { OrderTotals, PricedLine } from '../domain/order-totals.js';
-import type { OrderDb, OrderTx } from './database.js';
+import type { OrderExecutor } from './database.js';
 import { appendStatusChange } from './order-history.repo.js';
 import { insertLines } from './order-lines.repo.js';
 import { orderNumberSequence, orders } from './schema.js';
@@ -27,12 +27,15 @@ const columns = {
 };
 
 export interface NewOrder {
+  /** Chosen by the checkout before it reserved stock (the reservation is keyed by it). */
+  id: string;
   customerId: string | null;
   /** Already lower-cased. */
   email: string;
   currency: string;
   shippingAddress: ShippingAddress;
   idempotencyKey: string | null;
+  guestTokenHash: string | null;
   /** Both from `priceOrder`, so lines and totals always agree. */
   lines: PricedLine[];
   totals: OrderTotals;
@@ -41,50 +44,62 @@ export interface NewOrder {
 
 /**
  * Writes an order as `pending_payment` with its lines and the first history
- * row, in one transaction. The checkout issue calls this from its saga and
- * adds the `order.created` outbox row to the same transaction.
+ * row. Called inside the caller's transaction, which also carries the
+ * `order.created` outbox row and the saga's step.
  */
-export async function insertOrder(db: OrderDb, order: NewOrder): Promise<Order> {
-  return db.transaction(async (tx) => {
-    const sequence = await tx.execute<{ value: string }>(
-      sql`select nextval(${`${orderNumberSequence.schema}.${orderNumberSequence.seqName}`}::regclass) as value`,
-    );
-    const [row] = await tx
-      .insert(orders)
-      .values({
-        number: orderNumberOf(Number(sequence.rows[0]!.value)),
-        customerId: order.customerId,
-        email: order.email,
-        status: 'pending_payment',
-        currency: order.currency,
-        ...order.totals,
-        shippingAddress: order.shippingAddress,
-        idempotencyKey: order.idempotencyKey,
-      })
-      .returning(columns);
-    await insertLines(tx, row!.id, order.lines);
-    await appendStatusChange(tx, row!.id, {
-      fromStatus: null,
-      toStatus: 'pending_payment',
-      actor: order.actor,
-      reason: 'order placed',
-    });
-    return row!;
+export async function insertOrder(tx: OrderExecutor, order: NewOrder): Promise<Order> {
+  const sequence = await tx.execute<{ value: string }>(
+    sql`select nextval(${`${orderNumberSequence.schema}.${orderNumberSequence.seqName}`}::regclass) as value`,
+  );
+  const [row] = await tx
+    .insert(orders)
+    .values({
+      id: order.id,
+      number: orderNumberOf(Number(sequence.rows[0]!.value)),
+      customerId: order.customerId,
+      email: order.email,
+      status: 'pending_payment',
+      currency: order.currency,
+      ...order.totals,
+      shippingAddress: order.shippingAddress,
+      idempotencyKey: order.idempotencyKey,
+      guestTokenHash: order.guestTokenHash,
+    })
+    .returning(columns);
+  await insertLines(tx, row!.id, order.lines);
+  await appendStatusChange(tx, row!.id, {
+    fromStatus: null,
+    toStatus: 'pending_payment',
+    actor: order.actor,
+    reason: 'order placed',
   });
+  return row!;
 }
 
-export async function findOrder(db: OrderDb | OrderTx, id: string): Promise<Order | undefined> {
+/** Who may see an order: its customer, or the guest holding the cart token it was placed with. */
+export async function ownerOfOrder(
+  db: OrderExecutor,
+  id: string,
+): Promise<{ customerId: string | null; guestTokenHash: string | null } | undefined> {
+  const [row] = await db
+    .select({ customerId: orders.customerId, guestTokenHash: orders.guestTokenHash })
+    .from(orders)
+    .where(eq(orders.id, id));
+  return row;
+}
+
+export async function findOrder(db: OrderExecutor, id: string): Promise<Order | undefined> {
   const [row] = await db.select(columns).from(orders).where(eq(orders.id, id));
   return row;
 }
 
 /** Locks the order's row until the transaction ends: concurrent status changes queue behind it. */
-export async function findOrderForUpdate(tx: OrderTx, id: string): Promise<Order | undefined> {
+export async function findOrderForUpdate(tx: OrderExecutor, id: string): Promise<Order | undefined> {
   const [row] = await tx.select(columns).from(orders).where(eq(orders.id, id)).for('update');
   return row;
 }
 
-export async function updateOrderStatus(tx: OrderTx, id: string, status: OrderStatus): Promise<void> {
+export async function updateOrderStatus(tx: OrderExecutor, id: string, status: OrderStatus): Promise<void> {
   await tx.update(orders).set({ status, updatedAt: sql`now()` }).where(eq(orders.id, id));
 }
 
@@ -98,7 +113,7 @@ export interface OrderListQuery {
   take: number;
 }
 
-export async function listOrders(db: OrderDb, query: OrderListQuery): Promise<Order[]> {
+export async function listOrders(db: OrderExecutor, query: OrderListQuery): Promise<Order[]> {
   const filters: SQL[] = [];
   if (query.status) filters.push(eq(orders.status, query.status));
   if (query.customerId) filters.push(eq(orders.customerId, query.customerId));

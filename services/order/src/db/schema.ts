@@ -1,3 +1,4 @@
+import { deadLetterTable, inboxTable, outboxTable } from '@emporium/platform/events/event-tables';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -12,14 +13,20 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import {
+  type CheckoutPlan,
+  type SagaRefusal,
+  sagaDirections,
+  sagaStatuses,
+  sagaSteps,
+} from '../domain/checkout-saga.js';
 import type { ShippingAddress } from '../domain/order.js';
 import { orderStatuses } from '../domain/order-statuses.js';
 
 /**
  * Everything the order service owns lives in the `orders` Postgres schema
  * (`order` is a reserved word in SQL; DESIGN §2 names the table `orders.orders`).
- * Carts (Redis/memory), the checkout saga's state and the outbox arrive with
- * the checkout issue as tables beside these.
+ * Carts are not here: they live in Redis (or memory, embedded), see `carts/`.
  */
 export const ordersSchema = pgSchema('orders');
 
@@ -46,8 +53,10 @@ export const orders = ordersSchema.table(
     discountMinor: money('discount_minor'),
     totalMinor: money('total_minor'),
     shippingAddress: jsonb('shipping_address').$type<ShippingAddress>().notNull(),
-    /** The client's `Idempotency-Key` of `POST /orders`: the same key returns the same order. */
+    /** The client's `Idempotency-Key` of `POST /orders` (scoped to the caller): the same key returns the same order. */
     idempotencyKey: text('idempotency_key'),
+    /** Guest orders: SHA-256 of the cart token they were placed with, the guest's proof of ownership. */
+    guestTokenHash: text('guest_token_hash'),
     // Millisecond precision: keyset cursors carry this value through a JS Date exactly.
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
@@ -119,3 +128,56 @@ export const orderStatusHistory = ordersSchema.table(
     ),
   ],
 );
+
+const sagaList = (values: readonly string[]) => sql.raw(values.map((value) => `'${value}'`).join(', '));
+
+/**
+ * The checkout saga of each order (DESIGN §4): which step it is at, in which
+ * direction (forward, or undoing), and when the worker should look at it
+ * again. The row is written before the first call to another service, so a
+ * crash at any point leaves something the recovery worker can finish or undo.
+ */
+export const checkoutSagas = ordersSchema.table(
+  'checkout_sagas',
+  {
+    /** Generated before inventory is called: the reservation is idempotent on it. */
+    orderId: uuid('order_id').primaryKey(),
+    /** Scoped to the caller; cleared when an abandoned checkout is undone, so the client may retry. */
+    idempotencyKey: text('idempotency_key'),
+    /** SHA-256 of the request body: the same key with another body is refused. */
+    requestHash: text('request_hash').notNull(),
+    step: text('step', { enum: sagaSteps }).notNull(),
+    direction: text('direction', { enum: sagaDirections }).notNull().default('forward'),
+    status: text('status', { enum: sagaStatuses }).notNull(),
+    /** Bumped by every change of step, direction or status: a worker holding a stale copy records nothing. */
+    version: integer('version').notNull().default(1),
+    attempts: integer('attempts').notNull().default(0),
+    /** When the worker takes the saga next: a retry, a lease's end, or the payment deadline. Null: nothing due. */
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, precision: 3 }),
+    lastError: text('last_error'),
+    /** Why the saga is undoing: the reason given in `order.cancelled`. */
+    cancelReason: text('cancel_reason'),
+    /** The problem a refused checkout answered, replayed for the same idempotency key. */
+    refusal: jsonb('refusal').$type<SagaRefusal>(),
+    /** Everything needed to write the order and to undo it: priced lines, totals, customer. */
+    plan: jsonb('plan').$type<CheckoutPlan>().notNull(),
+    reservationExpiresAt: timestamp('reservation_expires_at', { withTimezone: true, precision: 3 }),
+    /** Set by `payment.completed`: the payment to refund should the order be cancelled. */
+    paymentId: text('payment_id'),
+    paidMinor: bigint('paid_minor', { mode: 'number' }),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('checkout_sagas_idempotency_key_key').on(t.idempotencyKey),
+    index('checkout_sagas_due_idx').on(t.nextAttemptAt).where(sql`${t.status} in ('running', 'waiting')`),
+    check('checkout_sagas_step_known', sql`${t.step} in (${sagaList(sagaSteps)})`),
+    check('checkout_sagas_direction_known', sql`${t.direction} in (${sagaList(sagaDirections)})`),
+    check('checkout_sagas_status_known', sql`${t.status} in (${sagaList(sagaStatuses)})`),
+  ],
+);
+
+/** Events leave through the outbox, written in the same transaction as the order change. */
+export const outbox = outboxTable(ordersSchema);
+export const inbox = inboxTable(ordersSchema);
+export const deadLetters = deadLetterTable(ordersSchema);

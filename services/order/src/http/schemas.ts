@@ -3,6 +3,7 @@ import type { Order, OrderDetail } from '../domain/order.js';
 import { orderStatuses } from '../domain/order-statuses.js';
 
 export const OrderId = Type.String({ format: 'uuid' });
+export const Sku = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' });
 export const OrderStatus = Type.Enum(orderStatuses);
 const Minor = Type.Integer({ minimum: 0 });
 
@@ -78,3 +79,12 @@ export function toOrderView(order: OrderDetail) {
     history: order.history.map((change) => ({ ...change, at: change.at.toISOString() })),
   };
 }
+
+export const CheckoutInput = Type.Object(
+  {
+    cartId: Type.String({ format: 'uuid' }),
+    shippingAddress: ShippingAddress,
+    email: Type.String({ format: 'email', maxLength: 254 }),
+  },
+  { additionalProperties: false },
+);
