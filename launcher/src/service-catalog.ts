@@ -14,12 +14,12 @@ import { userService } from '@emporium/user/service';
 
 /**
  * The twelve components of the architecture, in start order: discovery and
- * configuration first, the business services next, the gateway last (it
+ * configuration first (config before the registry, whose live settings it serves), the business services next, the gateway last (it
  * fronts all of them). `offset` places each one on `gatewayPort + offset`.
  */
 export const serviceCatalog: Array<{ definition: ServiceDefinition; offset: number }> = [
-  { definition: registryService, offset: 1 },
   { definition: configService, offset: 2 },
+  { definition: registryService, offset: 1 },
   { definition: userService, offset: 3 },
   { definition: productService, offset: 4 },
   { definition: searchService, offset: 5 },
