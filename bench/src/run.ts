@@ -5,12 +5,19 @@ import { machineInfo } from './machine.js';
 import { type RunRecord, writeJson, writeMarkdown } from './report.js';
 import type { BenchLoad, Scenario } from './scenario.js';
 import { authThroughput } from './scenarios/auth-throughput.js';
+import { catalogSearch } from './scenarios/catalog-search.js';
 import { embeddedStart } from './scenarios/embedded-start.js';
 import { gatewayOverhead } from './scenarios/gateway-overhead.js';
 import { gatewaySecurity } from './scenarios/gateway-security.js';
 
 /** Every scenario `npm run bench` knows; name some to run only those. */
-const scenarios: Scenario[] = [gatewayOverhead, gatewaySecurity, embeddedStart, authThroughput];
+const scenarios: Scenario[] = [
+  gatewayOverhead,
+  gatewaySecurity,
+  embeddedStart,
+  authThroughput,
+  catalogSearch,
+];
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

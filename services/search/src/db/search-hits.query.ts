@@ -14,6 +14,8 @@ function orderOf(sort: SearchSort, score: SQL<number>): SQL[] {
       return [desc(documents.priceMinMinor), desc(documents.productId)];
     case 'newest':
       return [desc(documents.createdAt), desc(documents.productId)];
+    case 'rating':
+      return [desc(documents.rating), desc(documents.productId)];
   }
 }
 
@@ -23,8 +25,8 @@ export async function findHits(
   mode: MatchMode,
   request: SearchRequest,
 ): Promise<SearchHit[]> {
-  const score = scoreOf(mode, request.q);
-  const where = whereOf(mode, request.q, request.filters);
+  const score = scoreOf(mode, request);
+  const where = whereOf(mode, request, request.filters);
   return db
     .select({
       productId: documents.productId,

@@ -3,6 +3,21 @@ export interface FacetValue {
   count: number;
 }
 
+export interface CategoryFacetValue extends FacetValue {
+  /** The category's name (its slug read as words when the catalog never named it). */
+  name: string;
+  /** The parent's slug; null for a root. With it, a client rebuilds the tree. */
+  parent: string | null;
+  /** 0 for a root. */
+  depth: number;
+}
+
+export interface AttributeFacet {
+  /** Lower-case attribute name, as filtered by `attr.<name>=`. */
+  name: string;
+  values: FacetValue[];
+}
+
 export interface PriceRangeCount {
   /** Inclusive lower bound, in minor units. */
   fromMinor: number;
@@ -11,11 +26,20 @@ export interface PriceRangeCount {
   count: number;
 }
 
+export interface RatingCount {
+  /** Products rated at least this (as filtered by `minRating`). */
+  minRating: number;
+  count: number;
+}
+
 export interface Facets {
   brand: FacetValue[];
   /** Every level of the tree: a product counts under its category and each ancestor. */
-  category: FacetValue[];
+  category: CategoryFacetValue[];
   price: PriceRangeCount[];
+  attributes: AttributeFacet[];
+  rating: RatingCount[];
+  availability: { inStock: number; outOfStock: number };
 }
 
 /** The price ranges shoppers filter by, on the lowest variant price, in minor units. */
@@ -27,5 +51,10 @@ export const priceRanges: ReadonlyArray<{ fromMinor: number; toMinor: number | n
   { fromMinor: 20_000, toMinor: null },
 ];
 
+/** "4 stars & up", ...: cumulative, as shops show them. */
+export const ratingThresholds: readonly number[] = [4, 3, 2, 1];
+
 export const maxBrandFacets = 20;
 export const maxCategoryFacets = 50;
+export const maxAttributeFacets = 10;
+export const maxAttributeValues = 20;

@@ -5,6 +5,7 @@ export const SearchSort = Type.Union([
   Type.Literal('price_asc'),
   Type.Literal('price_desc'),
   Type.Literal('newest'),
+  Type.Literal('rating'),
 ]);
 export type SearchSort = Static<typeof SearchSort>;
 
@@ -26,6 +27,7 @@ export const searchPositions = {
   price_asc: Type.Tuple([Type.Literal('price_asc'), Mode, Type.Integer(), Id]),
   price_desc: Type.Tuple([Type.Literal('price_desc'), Mode, Type.Integer(), Id]),
   newest: Type.Tuple([Type.Literal('newest'), Mode, Type.String({ format: 'date-time' }), Id]),
+  rating: Type.Tuple([Type.Literal('rating'), Mode, Type.Number(), Id]),
 };
 export type SearchPosition = Static<(typeof searchPositions)[SearchSort]>;
 
@@ -35,11 +37,20 @@ export interface SearchFilters {
   minPrice?: number | undefined;
   maxPrice?: number | undefined;
   inStock?: boolean | undefined;
+  /** Average rating at least this (1..5). */
+  minRating?: number | undefined;
+  /** `attr.<name>=value`: every named attribute must match, any of its values. */
+  attributes?: Record<string, string[]> | undefined;
 }
 
 export interface SearchRequest {
   /** Trimmed; absent when the shopper only browses with filters. */
   q?: string | undefined;
+  /**
+   * The query as typed and its rewrites with the shop's synonyms (websearch
+   * syntax each); a document matching any of them matches. Defaults to `[q]`.
+   */
+  expansions?: string[] | undefined;
   filters: SearchFilters;
   sort: SearchSort;
   limit: number;
@@ -70,5 +81,7 @@ export function positionOf(sort: SearchSort, mode: MatchMode, hit: SearchHit): S
       return [sort, mode, hit.priceMinMinor, hit.productId];
     case 'newest':
       return [sort, mode, hit.createdAt.toISOString(), hit.productId];
+    case 'rating':
+      return [sort, mode, hit.rating, hit.productId];
   }
 }

@@ -5,6 +5,7 @@ import { logQuery } from '../db/query-log.repo.js';
 import { searchErrors } from '../domain/errors.js';
 import type { SearchResult } from '../domain/search-engine.js';
 import { type SearchFilters, type SearchSort, searchPositions } from '../domain/search-request.js';
+import { expandQuery } from '../domain/synonyms.js';
 import type { SearchDeps } from './deps.js';
 
 export interface SearchProductsInput extends SearchFilters {
@@ -14,11 +15,16 @@ export interface SearchProductsInput extends SearchFilters {
   cursor?: string | undefined;
 }
 
+export interface SearchProductsResult extends SearchResult {
+  /** The logged search (first pages only): clicks on its hits refer to it. */
+  queryId: number | null;
+}
+
 export async function searchProducts(
   deps: SearchDeps,
   ctx: RequestContext,
   input: SearchProductsInput,
-): Promise<SearchResult> {
+): Promise<SearchProductsResult> {
   const { q: rawQuery, sort, limit, cursor, ...filters } = input;
   const q = rawQuery?.trim() || undefined;
   if (
@@ -39,15 +45,17 @@ export async function searchProducts(
   }
 
   const started = performance.now();
-  const result = await deps.engine.search({ q, filters, sort, limit, after });
+  const expansions = q === undefined ? undefined : expandQuery(q, await deps.synonyms.map());
+  const result = await deps.engine.search({ q, expansions, filters, sort, limit, after });
   const latencyMs = Math.round(performance.now() - started);
 
   // Only first pages are searches; further pages of the same one would inflate the analytics.
+  let queryId: number | null = null;
   if (!after) {
     deps.metrics.searches.inc({ mode: result.mode });
     if (result.total === 0) deps.metrics.zeroResults.inc();
     try {
-      await logQuery(deps.db, {
+      queryId = await logQuery(deps.db, {
         q: q ?? '',
         filters,
         sort,
@@ -60,5 +68,5 @@ export async function searchProducts(
       ctx.logger.warn({ err: error }, 'search query not logged');
     }
   }
-  return result;
+  return { ...result, queryId };
 }
