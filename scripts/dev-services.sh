@@ -8,6 +8,8 @@ set -euo pipefail
 PG_USER="${EMPORIUM_PG_USER:-emporium}"
 PG_PASSWORD="${EMPORIUM_PG_PASSWORD:-emporium}"
 PG_DB="${EMPORIUM_PG_DB:-emporium}"
+fresh=0
+[ "${1:-}" = "--fresh" ] && fresh=1
 
 need_apt=()
 command -v pg_ctlcluster >/dev/null 2>&1 || need_apt+=(postgresql)
@@ -26,7 +28,7 @@ if ! pg_lsclusters -h | awk -v v="$pg_version" '$1==v && $2=="main" {print $4}' 
   pg_ctlcluster "$pg_version" main start
 fi
 for _ in $(seq 1 30); do
-  su postgres -c "psql -qtAc 'select 1'" >/dev/null 2>&1 && break
+  timeout 10 su postgres -c "psql -qtAc 'select 1'" >/dev/null 2>&1 && break
   sleep 1
 done
 su postgres -c "psql -qtAc \"select 1 from pg_roles where rolname='${PG_USER}'\"" | grep -q 1 ||
@@ -40,12 +42,36 @@ if ! redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then
 fi
 for _ in $(seq 1 20); do redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 && break; sleep 0.5; done
 
-# RabbitMQ: guest/guest works on loopback.
-if ! rabbitmqctl -q status >/dev/null 2>&1; then
+# RabbitMQ: guest/guest works on loopback. Every rabbitmqctl call is bounded:
+# a broker that cannot finish booting must fail this script, not hang it.
+rabbit_ready() { timeout 15 rabbitmqctl -q status >/dev/null 2>&1; }
+rabbit_stop() {
+  timeout 30 rabbitmqctl -q stop >/dev/null 2>&1 || true
+  pkill -9 -u rabbitmq -f beam.smp 2>/dev/null || true
+  pkill -9 -u rabbitmq epmd 2>/dev/null || true
+  sleep 1
+}
+rabbit_start() {
+  # Recovering many durable queues needs a file handle each.
+  ulimit -n 65536 2>/dev/null || true
   rabbitmq-server -detached >/dev/null 2>&1 || true
+  for _ in $(seq 1 60); do rabbit_ready && return 0; sleep 1; done
+  return 1
+}
+# The broker's state is disposable test and development data: `--fresh`
+# (CI) starts from an empty broker, and a broker that cannot boot from its old
+# state (thousands of queues left behind by killed runs) is wiped and retried.
+if [ "$fresh" = 1 ]; then
+  rabbit_stop
+  rm -rf /var/lib/rabbitmq/mnesia
 fi
-for _ in $(seq 1 60); do rabbitmqctl -q status >/dev/null 2>&1 && break; sleep 1; done
-rabbitmqctl -q await_startup >/dev/null 2>&1 || true
+if ! rabbit_ready && ! rabbit_start; then
+  echo "dev-services: RabbitMQ did not start from its old state; wiping it and starting empty" >&2
+  rabbit_stop
+  rm -rf /var/lib/rabbitmq/mnesia
+  rabbit_start || { echo "dev-services: RabbitMQ failed to start; see /var/log/rabbitmq" >&2; exit 1; }
+fi
+timeout 60 rabbitmqctl -q await_startup >/dev/null 2>&1 || true
 
 mkdir -p .data
 cat > .data/dev-services.env <<ENV

@@ -7,6 +7,7 @@ import type { BenchLoad, Scenario } from './scenario.js';
 import { authThroughput } from './scenarios/auth-throughput.js';
 import { catalogSearch } from './scenarios/catalog-search.js';
 import { embeddedStart } from './scenarios/embedded-start.js';
+import { eventLatency } from './scenarios/event-latency.js';
 import { gatewayOverhead } from './scenarios/gateway-overhead.js';
 import { gatewaySecurity } from './scenarios/gateway-security.js';
 
@@ -15,6 +16,7 @@ const scenarios: Scenario[] = [
   gatewayOverhead,
   gatewaySecurity,
   embeddedStart,
+  eventLatency,
   authThroughput,
   catalogSearch,
 ];

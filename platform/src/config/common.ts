@@ -49,6 +49,8 @@ export const commonSettings = {
    * lets several shops or test runs share one broker without sharing messages.
    */
   eventNamespace: Type.String({ pattern: '^([a-z0-9-]+\\.)?$', default: '' }),
+  /** RabbitMQ queues unused this long delete themselves; for throwaway namespaces (test runs). Unset: never. */
+  eventQueueExpiryMs: Type.Optional(Type.Integer({ minimum: 60_000 })),
   /** Follow the config service's live settings (log level, limits, flags, thresholds) without restarts. */
   liveConfig: Type.Boolean({ default: true }),
 };

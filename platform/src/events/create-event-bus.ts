@@ -17,6 +17,7 @@ export function createEventBus(options: {
   /** RabbitMQ connection name, e.g. the service name. */
   connectionName?: string;
   namePrefix?: string;
+  queueExpiryMs?: number | undefined;
 }): EventBus {
   if (options.amqpUrl) {
     return createRabbitMqBus({
@@ -24,6 +25,7 @@ export function createEventBus(options: {
       logger: options.logger,
       ...(options.connectionName ? { connectionName: options.connectionName } : {}),
       ...(options.namePrefix ? { namePrefix: options.namePrefix } : {}),
+      ...(options.queueExpiryMs ? { queueExpiryMs: options.queueExpiryMs } : {}),
     });
   }
   if (options.inProcessBroker) {

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { requirePermission } from '../auth/auth-hooks.js';
 import type { HttpApp } from '../http/create-http-app.js';
 import { defineErrors } from '../http/errors.js';
 import type { DeadLetters } from './dead-letters.js';
@@ -29,16 +30,19 @@ const IdParams = Type.Object(
 const Replayed = Type.Object({ replayed: Type.Integer() }, { additionalProperties: false });
 
 /**
- * Admin: list, inspect and replay the service's dead letters. Register it in
- * the service's admin scope (the auth guard for that scope comes with the
- * security issue).
+ * Admin: list, inspect and replay the service's dead letters. Every route
+ * needs `dead-letters:manage`; the service must have passed `auth` to
+ * `createHttpApp`, otherwise no caller is ever authenticated and every call
+ * gets 401 (closed, never open).
  */
 export function registerDeadLetterRoutes(app: HttpApp, deadLetters: DeadLetters): void {
   const tags = ['admin', 'events'];
+  const preHandler = requirePermission('dead-letters:manage');
 
   app.get(
     '/admin/dead-letters',
     {
+      preHandler,
       schema: {
         tags,
         querystring: Type.Object(
@@ -62,7 +66,7 @@ export function registerDeadLetterRoutes(app: HttpApp, deadLetters: DeadLetters)
 
   app.get(
     '/admin/dead-letters/:id',
-    { schema: { tags, params: IdParams, response: { 200: DeadLetterView } } },
+    { preHandler, schema: { tags, params: IdParams, response: { 200: DeadLetterView } } },
     async (request) => {
       const found = await deadLetters.get(request.params.id);
       if (!found)
@@ -73,7 +77,7 @@ export function registerDeadLetterRoutes(app: HttpApp, deadLetters: DeadLetters)
 
   app.post(
     '/admin/dead-letters/:id/replay',
-    { schema: { tags, params: IdParams, response: { 200: Replayed } } },
+    { preHandler, schema: { tags, params: IdParams, response: { 200: Replayed } } },
     async (request) => {
       if (!(await deadLetters.replay(request.params.id))) {
         throw deadLetterErrors.DEAD_LETTER_NOT_FOUND(`dead letter "${request.params.id}" does not exist`);
@@ -85,6 +89,7 @@ export function registerDeadLetterRoutes(app: HttpApp, deadLetters: DeadLetters)
   app.post(
     '/admin/dead-letters/replay-all',
     {
+      preHandler,
       schema: {
         tags,
         body: Type.Optional(

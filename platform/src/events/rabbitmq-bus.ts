@@ -12,6 +12,8 @@ export interface RabbitMqBusOptions {
   logger: Logger;
   /** Prepended to the exchange and every queue name (tests isolate runs with it). */
   namePrefix?: string;
+  /** Queues unused this long delete themselves (tests: see `topologyOf`). Unset: never. */
+  queueExpiryMs?: number;
   /** Shown in the management UI and `rabbitmqctl list_connections`. */
   connectionName?: string;
   /** How long `publish` waits for a connection and then for the confirm before failing. */
@@ -36,7 +38,7 @@ interface Connected {
  */
 export function createRabbitMqBus(options: RabbitMqBusOptions): EventBus & { topologyNames: () => string[] } {
   const { logger } = options;
-  const topology = topologyOf(options.namePrefix);
+  const topology = topologyOf(options.namePrefix, options.queueExpiryMs);
   const publishTimeoutMs = options.publishTimeoutMs ?? 2_000;
   const subscriptions: BusSubscription[] = [];
   const declared = new Map<string, string>(); // work queue -> event type

@@ -9,10 +9,17 @@ import type { Channel } from 'amqplib';
  *   delay, dead-lettering back to the work queue when it expires.
  * - `<queue>.dlq`: where a message goes after its last attempt, or at once when poison.
  *
- * `prefix` isolates test runs sharing one broker.
+ * `prefix` isolates test runs sharing one broker. `queueExpiryMs`, when set,
+ * makes every queue delete itself once nobody has used it for that long
+ * (RabbitMQ's `x-expires`): test runs set it, because a broker that
+ * accumulates thousands of abandoned durable queues runs out of file handles
+ * and never finishes recovering them at its next boot.
  */
-export function topologyOf(prefix = '') {
+export function topologyOf(prefix = '', queueExpiryMs?: number) {
+  const expiry: Record<string, number> = queueExpiryMs ? { 'x-expires': queueExpiryMs } : {};
   return {
+    /** Arguments every queue of this topology is declared with. */
+    queueArguments: expiry,
     exchange: `${prefix}emporium.events`,
     queue: (consumer: string, type: string) => `${prefix}${consumer}.${type}`,
     retryQueue: (queue: string, delayMs: number) => `${queue}.retry.${delayLabel(delayMs)}`,
@@ -30,7 +37,7 @@ export function delayLabel(ms: number): string {
 
 /** The work queue carries no arguments, so a producer and its consumer declare it identically. */
 export async function assertWorkQueue(channel: Channel, topology: Topology, queue: string, type: string) {
-  await channel.assertQueue(queue, { durable: true });
+  await channel.assertQueue(queue, { durable: true, arguments: topology.queueArguments });
   await channel.bindQueue(queue, topology.exchange, type);
 }
 
@@ -44,13 +51,17 @@ export async function assertRetryAndDeadLetterQueues(
     await channel.assertQueue(topology.retryQueue(queue, delay), {
       durable: true,
       arguments: {
+        ...topology.queueArguments,
         'x-message-ttl': delay,
         'x-dead-letter-exchange': '',
         'x-dead-letter-routing-key': queue,
       },
     });
   }
-  await channel.assertQueue(topology.deadLetterQueue(queue), { durable: true });
+  await channel.assertQueue(topology.deadLetterQueue(queue), {
+    durable: true,
+    arguments: topology.queueArguments,
+  });
 }
 
 /** Headers this bus sets on retried and dead-lettered messages. */

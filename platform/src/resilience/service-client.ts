@@ -1,10 +1,12 @@
+import { bulkhead, ExponentialBackoff, handleWhen, retry, TimeoutStrategy, timeout } from 'cockatiel';
 import { Agent, request as undiciRequest } from 'undici';
 import type { ServiceLocator } from '../discovery/service-locator.js';
 import type { RequestContext } from '../http/request-context.js';
 import { injectTraceHeaders, startOutboundSpan } from '../tracing/tracing.js';
+import { createInstanceBreakers } from './instance-breakers.js';
 import {
-  createUpstreamPolicy,
-  type UpstreamPolicy,
+  defaultUpstreamPolicy,
+  isUpstreamFailure,
   type UpstreamPolicySettings,
   UpstreamStatusError,
 } from './upstream-policy.js';
@@ -26,7 +28,8 @@ export interface CallOptions {
 
 export interface ServiceClient {
   call<T = unknown>(ctx: RequestContext | undefined, options: CallOptions): Promise<ServiceResponse<T>>;
-  policy: UpstreamPolicy;
+  /** Every instance of the target has its circuit breaker open. */
+  isOpen(): boolean;
 }
 
 const sharedAgent = new Agent({ keepAliveTimeout: 10_000, connections: 128 });
@@ -34,8 +37,9 @@ const idempotentMethods = new Set(['GET', 'HEAD', 'PUT', 'DELETE']);
 
 /**
  * A client for one other service: resolves an instance through discovery,
- * then calls it under timeout, circuit breaker, bulkhead and (for idempotent
- * calls) retry with backoff. It carries the caller's request id, trace
+ * then calls it under bulkhead, a circuit breaker per instance (a dead
+ * instance's calls move to a live one), timeout and (for idempotent calls)
+ * retry with backoff. It carries the caller's request id, trace
  * context and credentials, so a request can be followed across services and
  * every service checks the caller itself. A 5xx counts as a failure; a 4xx is
  * the caller's answer and is returned as is.
@@ -48,10 +52,32 @@ export function createServiceClient(settings: {
   /** Credentials used when no end-user request is being served (background work). */
   serviceAuthorization?: () => string | undefined;
 }): ServiceClient {
-  const policy = createUpstreamPolicy(settings.policy);
+  const policySettings = settings.policy ?? defaultUpstreamPolicy;
+  const limit = bulkhead(policySettings.maxConcurrent, policySettings.maxQueued);
+  const perAttempt = timeout(policySettings.timeoutMs, {
+    strategy: TimeoutStrategy.Aggressive,
+    abortOnReturn: policySettings.abortOnReturn ?? true,
+  });
+  const breakers = createInstanceBreakers(isUpstreamFailure, policySettings);
+  const retrying = retry(handleWhen(isUpstreamFailure), {
+    maxAttempts: policySettings.retries,
+    backoff: new ExponentialBackoff({ initialDelay: 50, maxDelay: 1_000 }),
+  });
+  const picker = {
+    resolve: () => settings.locator.resolve(settings.target),
+    skip: (baseUrl: string) => settings.locator.reportFailure?.(settings.target, baseUrl),
+  };
+  const once = <T>(ctx: RequestContext | undefined, options: CallOptions) =>
+    limit.execute(() =>
+      breakers.execute(picker, perAttempt, (baseUrl, signal) => attempt<T>(baseUrl, ctx, options, signal)),
+    );
 
-  async function attempt<T>(ctx: RequestContext | undefined, options: CallOptions, signal: AbortSignal) {
-    const baseUrl = await settings.locator.resolve(settings.target);
+  async function attempt<T>(
+    baseUrl: string,
+    ctx: RequestContext | undefined,
+    options: CallOptions,
+    signal: AbortSignal,
+  ): Promise<ServiceResponse<T>> {
     const { span, ctx: traceCtx } = startOutboundSpan(
       settings.caller,
       `${options.method} ${settings.target}`,
@@ -96,11 +122,11 @@ export function createServiceClient(settings: {
   }
 
   return {
-    policy,
-    call(ctx, options) {
+    isOpen: breakers.allOpen,
+    call<T>(ctx: RequestContext | undefined, options: CallOptions) {
       const idempotent = options.idempotent ?? idempotentMethods.has(options.method);
-      const chosen = idempotent ? policy.idempotent : policy.once;
-      return chosen.execute(({ signal }) => attempt(ctx, options, signal));
+      if (!idempotent) return once<T>(ctx, options);
+      return retrying.execute(() => once<T>(ctx, options));
     },
   };
 }

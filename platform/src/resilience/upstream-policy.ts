@@ -49,7 +49,9 @@ export class UpstreamStatusError extends Error {
   }
 }
 
-const isFailure = (error: Error) => isDependencyFailure(error) || error instanceof UpstreamStatusError;
+/** What counts against a breaker and is worth a retry: the upstream down, slow, refusing, or answering 5xx. */
+export const isUpstreamFailure = (error: Error) =>
+  isDependencyFailure(error) || error instanceof UpstreamStatusError;
 
 export interface UpstreamPolicy {
   /** bulkhead → breaker → timeout, no retry: for calls that must not be repeated. */
@@ -63,11 +65,14 @@ export interface UpstreamPolicy {
  * The resilience around every call to one upstream (seed: circuit breaker,
  * retry with exponential backoff, timeouts, bulkhead), from cockatiel.
  * One per upstream, so one failing service does not trip calls to another.
+ * For a single host (a payment provider's API); calls to another Emporium
+ * service, which may run as several instances, use the service client's
+ * breaker per instance instead.
  */
 export function createUpstreamPolicy(
   settings: UpstreamPolicySettings = defaultUpstreamPolicy,
 ): UpstreamPolicy {
-  const breaker = circuitBreaker(handleWhen(isFailure), {
+  const breaker = circuitBreaker(handleWhen(isUpstreamFailure), {
     halfOpenAfter: settings.breakerHalfOpenAfterMs,
     breaker: new ConsecutiveBreaker(settings.breakerThreshold),
   });
@@ -77,7 +82,7 @@ export function createUpstreamPolicy(
   });
   const limit = bulkhead(settings.maxConcurrent, settings.maxQueued);
   const once = wrap(limit, breaker, perAttempt);
-  const retrying = retry(handleWhen(isFailure), {
+  const retrying = retry(handleWhen(isUpstreamFailure), {
     maxAttempts: settings.retries,
     backoff: new ExponentialBackoff({ initialDelay: 50, maxDelay: 1_000 }),
   });

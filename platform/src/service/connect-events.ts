@@ -19,6 +19,7 @@ export function connectEvents(
   context: {
     amqpUrl: string | undefined;
     eventNamespace: string;
+    eventQueueExpiryMs: number | undefined;
     inProcessBroker: InProcessBroker | undefined;
     database: Database | undefined;
     logger: Logger;
@@ -39,6 +40,7 @@ export function connectEvents(
     logger: context.logger,
     connectionName: definition.name,
     ...(context.eventNamespace ? { namePrefix: context.eventNamespace } : {}),
+    queueExpiryMs: context.eventQueueExpiryMs,
   });
   return createEventRuntime({
     service: definition.name,

@@ -32,6 +32,7 @@ interface RunnerSettings extends DiscoverySettings {
   redisUrl?: string;
   amqpUrl?: string;
   eventNamespace: string;
+  eventQueueExpiryMs?: number;
   liveConfig: boolean;
   jwtIssuer: string;
   jwtAudience: string;
@@ -111,6 +112,7 @@ export async function startService<S extends TObject>(
   const events = connectEvents(definition, {
     amqpUrl: settings.amqpUrl,
     eventNamespace: settings.eventNamespace,
+    eventQueueExpiryMs: settings.eventQueueExpiryMs,
     inProcessBroker: options.inProcessBroker,
     database,
     logger,

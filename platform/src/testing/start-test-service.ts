@@ -3,6 +3,7 @@ import type { TObject } from 'typebox';
 import { createInProcessBroker } from '../events/in-process-broker.js';
 import type { ServiceDefinition } from '../service/service-definition.js';
 import { type RunningService, startService } from '../service/start-service.js';
+import { testEventSettings } from './test-broker.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 import { createTestIdentity, type TestIdentity } from './test-identity.js';
 
@@ -39,7 +40,7 @@ export async function startTestService<S extends TObject>(
       ...(inProcessBroker ? { inProcessBroker } : {}),
       env: {
         LIVE_CONFIG: 'false',
-        EVENT_NAMESPACE: fileNamespace,
+        ...testEventSettings(fileNamespace),
         JWKS_URL: identity.jwksUrl,
         PORT: '0',
         HOST: '127.0.0.1',

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AnyEnvelope } from '@emporium/contracts/events/envelope';
 import { inventoryService } from '@emporium/inventory/service';
 import { inboxDeliveryStore } from '@emporium/platform/events/inbox-delivery-store';
+import { testEventSettings } from '@emporium/platform/testing/test-broker';
 import { productService } from '@emporium/product/service';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
@@ -92,7 +93,7 @@ beforeAll(async () => {
     SAGA_LEASE_MS: '1500',
     SAGA_PLACEMENT_TIMEOUT_MS: '3000',
     SAGA_POLL_INTERVAL_MS: '100',
-    ...(platform.namespace ? { EVENT_NAMESPACE: platform.namespace } : {}),
+    ...(platform.namespace ? testEventSettings(platform.namespace) : {}),
   };
   pool = new pg.Pool({ connectionString: platform.database.url, max: 2 });
 }, 180_000);

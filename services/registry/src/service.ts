@@ -5,6 +5,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import { buildApp } from './app.js';
 import { RegistryConfig } from './config.js';
 import * as schema from './db/schema.js';
+import { createLeaseClock } from './domain/lease-clock.js';
 import type { RegistryDeps } from './use-cases/deps.js';
 import { startHealthChecker } from './workers/health-checker.js';
 import { startLeaseSweeper } from './workers/lease-sweeper.js';
@@ -21,12 +22,15 @@ export const registryService = defineService({
   async create(runtime) {
     const { config, logger, metrics } = runtime;
     const db = drizzle(runtime.database!.pool, { schema });
+    // Leases count from this start at the earliest: a registry back from an outage forgets nobody.
+    const leaseClock = createLeaseClock();
     const healthChecking = config.healthCheckIntervalMs > 0;
     const checker = healthChecking
       ? startHealthChecker(
           {
             db,
             logger,
+            leaseClock,
             checks: createBusinessCounter(metrics, {
               name: 'registry_health_checks_total',
               help: 'Health checks of registered instances, by result',
@@ -43,6 +47,7 @@ export const registryService = defineService({
     const sweeper = startLeaseSweeper({
       db,
       logger,
+      leaseClock,
       intervalMs: config.sweepIntervalMs,
       expired: createBusinessCounter(metrics, {
         name: 'registry_leases_expired_total',
@@ -54,6 +59,7 @@ export const registryService = defineService({
       db,
       logger,
       defaultLeaseSeconds: config.defaultLeaseSeconds,
+      leaseClock,
       healthChecking,
       checkSoon: () => checker?.wake(),
     };

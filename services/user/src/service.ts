@@ -67,13 +67,15 @@ export const userService = defineService({
     const app = await buildApp({
       ...deps,
       // The issuer verifies its own tokens with the platform verifier, reading its key ring directly.
+      // An unknown kid rereads the ring at once: it is a local query, and a key just rotated
+      // (here or by another replica) must verify immediately, not after a cooldown.
       auth: {
         jwt: createJwtVerifier({
           issuer: config.jwtIssuer,
           audience: config.jwtAudience,
           locator: runtime.locator,
           fetchJwks: () => keyRing.publicKeys({ fresh: true }),
-          unknownKidCooldownMs: 1_000,
+          unknownKidCooldownMs: 0,
         }),
         apiKey: (key) => verifyApiKey(deps, key),
       },

@@ -14,6 +14,7 @@ import { createInProcessBus } from '../../../src/events/in-process-bus.js';
 import { createRabbitMqBus } from '../../../src/events/rabbitmq-bus.js';
 import { createLogger } from '../../../src/log/logger.js';
 import { createMetrics } from '../../../src/metrics/metrics.js';
+import { testQueueExpiryMs } from '../../../src/testing/test-broker.js';
 import { createTestDatabase, type TestDatabase } from '../../../src/testing/test-database.js';
 import { initTracing } from '../../../src/tracing/tracing.js';
 import * as schema from './test-schema.js';
@@ -80,6 +81,7 @@ export async function createEventTestEnv(mode: Mode): Promise<EventTestEnv> {
               url: options.amqpUrl ?? amqpUrl!,
               logger: silentLogger,
               namePrefix: prefix,
+              queueExpiryMs: testQueueExpiryMs,
               connectionName: options.connectionName ?? `events-test-${prefix}`,
               publishTimeoutMs: options.publishTimeoutMs ?? 1_000,
               reconnect: { initialDelayMs: 100, maxDelayMs: 500 },

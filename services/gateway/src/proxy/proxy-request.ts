@@ -65,8 +65,7 @@ export async function proxyRequest(
 
   // No abort signal: the policy's timeout answers the client, and the agent's
   // headers timeout (the same duration) releases the connection.
-  const send = async (): Promise<UpstreamResponse> => {
-    const baseUrl = await deps.locator.resolve(upstream.service);
+  const send = async (baseUrl: string): Promise<UpstreamResponse> => {
     const target = targetOf(baseUrl);
     try {
       const response = await upstream.agent.request({
@@ -80,20 +79,23 @@ export async function proxyRequest(
       if (response.statusCode >= 500) throw new UpstreamFailed(response);
       return response;
     } catch (error) {
-      if (!(error instanceof UpstreamFailed) && !isBodyTooLarge(error)) {
-        deps.locator.reportFailure?.(upstream.service, baseUrl);
-      }
+      if (!(error instanceof UpstreamFailed) && !isBodyTooLarge(error)) picker.skip(baseUrl);
       throw error;
     }
+  };
+  // Discovery's next instance; one whose breaker is open is skipped for the next.
+  const picker = {
+    resolve: () => deps.locator.resolve(upstream.service),
+    skip: (baseUrl: string) => deps.locator.reportFailure?.(upstream.service, baseUrl),
   };
 
   let response: UpstreamResponse;
   try {
-    response = await upstream.policy.execute(send, limits.timeoutMs);
+    response = await upstream.policy.execute(picker, send, limits.timeoutMs);
   } catch (error) {
     try {
       if (body !== null || !isConnectFailure(error)) throw error;
-      response = await upstream.policy.execute(send, limits.timeoutMs);
+      response = await upstream.policy.execute(picker, send, limits.timeoutMs);
     } catch (failure) {
       if (failure instanceof UpstreamFailed) return answer(reply, failure.response, method);
       if (isBodyTooLarge(failure)) return refuseBody(request, reply, limits.bodyLimitBytes);

@@ -6,6 +6,7 @@ import type { InProcessBroker } from '@emporium/platform/events/in-process-broke
 import type { TransactionalDb } from '@emporium/platform/events/sql-executor';
 import { createLogger } from '@emporium/platform/log/logger';
 import { createMetrics } from '@emporium/platform/metrics/metrics';
+import { testQueueExpiryMs } from '@emporium/platform/testing/test-broker';
 import { generateDrizzleJson, generateMigration } from 'drizzle-kit/api';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { pgSchema } from 'drizzle-orm/pg-core';
@@ -53,6 +54,7 @@ export async function createProbe(options: {
     logger,
     connectionName: options.name,
     namePrefix: options.namespace,
+    queueExpiryMs: testQueueExpiryMs,
   });
   const events = createEventRuntime({
     service: options.name,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createInProcessBroker, type InProcessBroker } from '@emporium/platform/events/in-process-broker';
 import { startService } from '@emporium/platform/service/start-service';
 import type { TestService } from '@emporium/platform/testing/start-test-service';
+import { testEventSettings } from '@emporium/platform/testing/test-broker';
 import { createTestDatabase } from '@emporium/platform/testing/test-database';
 import { createTestIdentity } from '@emporium/platform/testing/test-identity';
 import { inventoryService } from '../../src/service.js';
@@ -31,7 +32,7 @@ export async function startInventory(
       ...(broker ? { inProcessBroker: broker } : {}),
       env: {
         LIVE_CONFIG: 'false',
-        EVENT_NAMESPACE: namespace,
+        ...testEventSettings(namespace),
         JWKS_URL: identity.jwksUrl,
         PORT: '0',
         HOST: '127.0.0.1',

@@ -10,6 +10,7 @@ import { createLogger } from '@emporium/platform/log/logger';
 import type { ServiceDefinition } from '@emporium/platform/service/service-definition';
 import { type RunningService, startService } from '@emporium/platform/service/start-service';
 import { httpClient } from '@emporium/platform/testing/http';
+import { testEventSettings, testQueueExpiryMs } from '@emporium/platform/testing/test-broker';
 import { createTestDatabase, type TestDatabase } from '@emporium/platform/testing/test-database';
 import { createTestIdentity, type TestIdentity } from '@emporium/platform/testing/test-identity';
 import { productService } from '@emporium/product/service';
@@ -52,6 +53,7 @@ export async function startPlatform(): Promise<TestPlatform> {
     ? createEventBus({
         amqpUrl,
         namePrefix: namespace,
+        queueExpiryMs: testQueueExpiryMs,
         connectionName: 'test-publisher',
         logger: createLogger({ service: 'test', version: '0', level: 'silent' }),
       })
@@ -65,7 +67,7 @@ export async function startPlatform(): Promise<TestPlatform> {
     LOG_LEVEL: process.env.SHOP_LOG_LEVEL ?? 'silent',
     DATABASE_URL: database.url,
     DATABASE_POOL_MAX: '5',
-    ...(namespace ? { EVENT_NAMESPACE: namespace } : {}),
+    ...(namespace ? testEventSettings(namespace) : {}),
     ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
     ...(amqpUrl ? { AMQP_URL: amqpUrl } : {}),
   };

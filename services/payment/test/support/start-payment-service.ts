@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { createInProcessBroker } from '@emporium/platform/events/in-process-broker';
 import { startService } from '@emporium/platform/service/start-service';
+import { testEventSettings } from '@emporium/platform/testing/test-broker';
 import { createTestDatabase } from '@emporium/platform/testing/test-database';
 import { createTestIdentity } from '@emporium/platform/testing/test-identity';
 import pg from 'pg';
@@ -31,7 +32,7 @@ export async function startPaymentService(env: Record<string, string> = {}) {
     logDestination: destination,
     env: {
       LIVE_CONFIG: 'false',
-      EVENT_NAMESPACE: `t${Math.random().toString(16).slice(2, 10)}.`,
+      ...testEventSettings(`t${Math.random().toString(16).slice(2, 10)}.`),
       JWKS_URL: identity.jwksUrl,
       PORT: '0',
       HOST: '127.0.0.1',

@@ -3,8 +3,13 @@ import type { Instance, InstanceMetadata, InstanceStatus } from '../domain/insta
 import type { RegistryDb } from './database.js';
 import { instances } from './schema.js';
 
-/** Still inside its lease: the last heartbeat is younger than the lease. */
-const withinLease = sql`${instances.lastHeartbeatAt} + make_interval(secs => ${instances.leaseSeconds}) > now()`;
+/**
+ * Still inside its lease: the last heartbeat, or `since` if later (the lease
+ * clock, domain/lease-clock.ts), is younger than the lease.
+ */
+const withinLease = (since: Date) =>
+  sql`greatest(${instances.lastHeartbeatAt}, ${since.toISOString()}::timestamptz)
+    + make_interval(secs => ${instances.leaseSeconds}) > now()`;
 
 const columns = {
   id: instances.id,
@@ -57,11 +62,11 @@ export async function upsertInstance(
 }
 
 /** Renews a lease that has not run out; an expired one is not revived (the instance registers again). */
-export async function renewLease(db: RegistryDb, id: string): Promise<Instance | undefined> {
+export async function renewLease(db: RegistryDb, id: string, since: Date): Promise<Instance | undefined> {
   const [row] = await db
     .update(instances)
     .set({ lastHeartbeatAt: sql`now()` })
-    .where(and(eq(instances.id, id), withinLease))
+    .where(and(eq(instances.id, id), withinLease(since)))
     .returning(columns);
   return row;
 }
@@ -76,6 +81,7 @@ export async function upInstancesOf(
   db: RegistryDb,
   service: string,
   page: { afterId?: string | undefined; limit: number },
+  since: Date,
 ): Promise<Instance[]> {
   return db
     .select(columns)
@@ -84,7 +90,7 @@ export async function upInstancesOf(
       and(
         eq(instances.service, service),
         eq(instances.status, 'up'),
-        withinLease,
+        withinLease(since),
         page.afterId ? gt(instances.id, page.afterId) : undefined,
       ),
     )
@@ -119,11 +125,12 @@ export interface ServiceSummary {
 export async function serviceSummaries(
   db: RegistryDb,
   page: { afterName?: string | undefined; limit: number },
+  since: Date,
 ): Promise<ServiceSummary[]> {
   const rows = await db
     .select({
       name: instances.service,
-      up: sql<number>`(count(*) filter (where ${instances.status} = 'up' and ${withinLease}))::int`,
+      up: sql<number>`(count(*) filter (where ${instances.status} = 'up' and ${withinLease(since)}))::int`,
       total: count(),
     })
     .from(instances)
@@ -141,12 +148,13 @@ export async function serviceSummaries(
 export async function deleteExpired(
   db: RegistryDb,
   limit: number,
+  since: Date,
 ): Promise<Array<{ id: string; service: string; url: string }>> {
   const result = await db.execute<{ id: string; service: string; url: string }>(sql`
     delete from ${instances}
     where ${instances.id} in (
       select ${instances.id} from ${instances}
-      where not (${withinLease})
+      where not (${withinLease(since)})
       limit ${limit}
       for update skip locked
     )
@@ -167,12 +175,17 @@ export type DueCheck = {
  * each instance is checked by one replica per interval. The HTTP check runs
  * after this statement commits, never inside a transaction.
  */
-export async function claimDueChecks(db: RegistryDb, intervalMs: number, limit: number): Promise<DueCheck[]> {
+export async function claimDueChecks(
+  db: RegistryDb,
+  intervalMs: number,
+  limit: number,
+  since: Date,
+): Promise<DueCheck[]> {
   const result = await db.execute<DueCheck>(sql`
     update ${instances} set last_check_at = now()
     where ${instances.id} in (
       select ${instances.id} from ${instances}
-      where ${withinLease}
+      where ${withinLease(since)}
         and (${instances.lastCheckAt} is null
           or ${instances.lastCheckAt} <= now() - make_interval(secs => ${intervalMs / 1_000}))
       order by ${instances.lastCheckAt} asc nulls first

@@ -33,7 +33,7 @@ export function instancesRoutes(app: HttpApp, deps: RegistryDeps): void {
   app.put(
     '/api/v1/registry/instances/:id/heartbeat',
     { schema: { tags: ['registry'], params: IdParams, response: { 200: InstanceView } } },
-    async (request) => instanceView(await renewLease(deps, request.params.id)),
+    async (request) => instanceView(await renewLease(deps, request.params.id), deps.leaseClock.since()),
   );
 
   app.delete(
@@ -60,7 +60,8 @@ export function instancesRoutes(app: HttpApp, deps: RegistryDeps): void {
     },
     async (request) => {
       const page = await listAllInstances(deps, request.query);
-      return { items: page.items.map(instanceDetail), nextCursor: page.nextCursor };
+      const since = deps.leaseClock.since();
+      return { items: page.items.map((row) => instanceDetail(row, since)), nextCursor: page.nextCursor };
     },
   );
 }

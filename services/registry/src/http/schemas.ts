@@ -72,7 +72,8 @@ interface InstanceRow {
   lastCheckError: string | null;
 }
 
-export function instanceView(row: InstanceRow) {
+/** `since`: the lease clock (domain/lease-clock.ts), so `expiresAt` is what the registry enforces. */
+export function instanceView(row: InstanceRow, since: Date) {
   return {
     id: row.id,
     service: row.service,
@@ -82,13 +83,13 @@ export function instanceView(row: InstanceRow) {
     registeredAt: row.registeredAt.toISOString(),
     lastHeartbeatAt: row.lastHeartbeatAt.toISOString(),
     leaseSeconds: row.leaseSeconds,
-    expiresAt: expiresAtOf(row).toISOString(),
+    expiresAt: expiresAtOf(row, since).toISOString(),
   };
 }
 
-export function instanceDetail(row: InstanceRow) {
+export function instanceDetail(row: InstanceRow, since: Date) {
   return {
-    ...instanceView(row),
+    ...instanceView(row, since),
     lastCheckAt: row.lastCheckAt?.toISOString() ?? null,
     lastCheckError: row.lastCheckError,
   };

@@ -28,7 +28,8 @@ export function servicesRoutes(app: HttpApp, deps: RegistryDeps): void {
     },
     async (request) => {
       const page = await listUpInstances(deps, { service: request.params.name, ...request.query });
-      return { items: page.items.map(instanceView), nextCursor: page.nextCursor };
+      const since = deps.leaseClock.since();
+      return { items: page.items.map((row) => instanceView(row, since)), nextCursor: page.nextCursor };
     },
   );
 }

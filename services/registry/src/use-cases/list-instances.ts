@@ -13,7 +13,12 @@ export async function listUpInstances(
   input: { service: string; limit: number; cursor?: string | undefined },
 ): Promise<Page<Instance>> {
   const afterId = input.cursor ? decodeCursor(InstancePosition, input.cursor) : undefined;
-  const rows = await upInstancesOf(deps.db, input.service, { afterId, limit: input.limit + 1 });
+  const rows = await upInstancesOf(
+    deps.db,
+    input.service,
+    { afterId, limit: input.limit + 1 },
+    deps.leaseClock.since(),
+  );
   return pageFromRows(rows, input.limit, (row) => row.id);
 }
 

@@ -11,6 +11,10 @@ export async function listServices(
   input: { limit: number; cursor?: string | undefined },
 ): Promise<Page<ServiceSummary>> {
   const afterName = input.cursor ? decodeCursor(ServicePosition, input.cursor) : undefined;
-  const rows = await serviceSummaries(deps.db, { afterName, limit: input.limit + 1 });
+  const rows = await serviceSummaries(
+    deps.db,
+    { afterName, limit: input.limit + 1 },
+    deps.leaseClock.since(),
+  );
   return pageFromRows(rows, input.limit, (row) => row.name);
 }

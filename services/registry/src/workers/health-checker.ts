@@ -2,6 +2,7 @@ import type { Logger } from '@emporium/platform/log/logger';
 import type { Counter } from '@emporium/platform/metrics/business-counter';
 import type { RegistryDb } from '../db/database.js';
 import { claimDueChecks, type DueCheck, recordCheckFailed, recordCheckPassed } from '../db/instances.repo.js';
+import type { LeaseClock } from '../domain/lease-clock.js';
 import { type PeriodicTask, startPeriodicTask } from './periodic-task.js';
 
 export interface HealthCheckerSettings {
@@ -20,7 +21,7 @@ const batchSize = 64;
  * of the registry split the work through `claimDueChecks`.
  */
 export function startHealthChecker(
-  deps: { db: RegistryDb; logger: Logger; checks: Counter<'result'> },
+  deps: { db: RegistryDb; logger: Logger; checks: Counter<'result'>; leaseClock: LeaseClock },
   settings: HealthCheckerSettings,
 ): PeriodicTask {
   async function checkOne(instance: DueCheck): Promise<void> {
@@ -47,7 +48,7 @@ export function startHealthChecker(
     async () => {
       let due: DueCheck[];
       do {
-        due = await claimDueChecks(deps.db, settings.intervalMs, batchSize);
+        due = await claimDueChecks(deps.db, settings.intervalMs, batchSize, deps.leaseClock.since());
         await Promise.all(due.map(checkOne));
       } while (due.length === batchSize);
     },

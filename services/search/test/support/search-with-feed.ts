@@ -8,6 +8,7 @@ import type { TransactionalDb } from '@emporium/platform/events/sql-executor';
 import { createLogger } from '@emporium/platform/log/logger';
 import { createMetrics } from '@emporium/platform/metrics/metrics';
 import { type RunningService, startService } from '@emporium/platform/service/start-service';
+import { testEventSettings, testQueueExpiryMs } from '@emporium/platform/testing/test-broker';
 import { createTestDatabase, type TestDatabase } from '@emporium/platform/testing/test-database';
 import { createTestIdentity, type TestIdentity } from '@emporium/platform/testing/test-identity';
 import { generateDrizzleJson, generateMigration } from 'drizzle-kit/api';
@@ -46,7 +47,7 @@ export async function startSearchWithFeed(env: Record<string, string> = {}): Pro
     ...(broker ? { inProcessBroker: broker } : {}),
     env: {
       LIVE_CONFIG: 'false',
-      EVENT_NAMESPACE: namePrefix,
+      ...testEventSettings(namePrefix),
       JWKS_URL: identity.jwksUrl,
       PORT: '0',
       HOST: '127.0.0.1',
@@ -79,6 +80,7 @@ export async function startSearchWithFeed(env: Record<string, string> = {}): Pro
       logger,
       connectionName: 'catalog-feed',
       namePrefix,
+      queueExpiryMs: testQueueExpiryMs,
     }),
     logger,
     metrics: createMetrics('catalog-feed'),

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createInProcessBroker } from '@emporium/platform/events/in-process-broker';
 import { type RunningService, startService } from '@emporium/platform/service/start-service';
+import { testEventSettings } from '@emporium/platform/testing/test-broker';
 import { createTestDatabase, type TestDatabase } from '@emporium/platform/testing/test-database';
 import { createTestIdentity, type TestIdentity } from '@emporium/platform/testing/test-identity';
 import { productService } from '@emporium/product/service';
@@ -29,7 +30,7 @@ export async function startSearchWithProduct(
   const broker = amqpUrl ? undefined : createInProcessBroker();
   const env = {
     LIVE_CONFIG: 'false',
-    EVENT_NAMESPACE: `t${randomBytes(4).toString('hex')}.`,
+    ...testEventSettings(`t${randomBytes(4).toString('hex')}.`),
     JWKS_URL: identity.jwksUrl,
     PORT: '0',
     HOST: '127.0.0.1',

@@ -1,0 +1,91 @@
+import {
+  BrokenCircuitError,
+  type CircuitBreakerPolicy,
+  CircuitState,
+  ConsecutiveBreaker,
+  circuitBreaker,
+  handleWhen,
+  type IPolicy,
+  wrap,
+} from 'cockatiel';
+
+/** Where the calls go: discovery's next instance, and a way to tell it one is failing. */
+export interface InstancePicker {
+  resolve(): Promise<string>;
+  skip(baseUrl: string): void;
+}
+
+export interface InstanceBreakers {
+  /**
+   * Runs `call` against the next instance whose breaker lets calls through,
+   * under that breaker and then `inner` (the per-attempt timeout). Throws
+   * `BrokenCircuitError` only when every instance it tried is open.
+   */
+  execute<T>(
+    picker: InstancePicker,
+    inner: IPolicy,
+    call: (baseUrl: string, signal: AbortSignal) => Promise<T>,
+  ): Promise<T>;
+  /** Every instance seen so far has its breaker open. */
+  allOpen(): boolean;
+}
+
+/** How many different instances one call may be offered to before giving up. */
+const maxPicks = 4;
+/** Instances come and go (pods are replaced); the breakers of the oldest are forgotten past this. */
+const maxRemembered = 256;
+
+/**
+ * A circuit breaker per instance of one upstream, not one for the whole
+ * service: when one of two instances dies with calls in flight, its failures
+ * open its own breaker and the calls go to the other, instead of pausing the
+ * service. A call whose instance is open is never sent there (cockatiel
+ * refuses it before running anything), so moving it to another instance is
+ * safe even for a call that must not be repeated.
+ */
+export function createInstanceBreakers(
+  isFailure: (error: Error) => boolean,
+  settings: { breakerThreshold: number; breakerHalfOpenAfterMs: number },
+): InstanceBreakers {
+  const breakers = new Map<string, CircuitBreakerPolicy>();
+
+  function breakerOf(baseUrl: string): CircuitBreakerPolicy {
+    let breaker = breakers.get(baseUrl);
+    if (breaker) {
+      breakers.delete(baseUrl); // re-inserted below: Map order is the recency order
+    } else {
+      breaker = circuitBreaker(handleWhen(isFailure), {
+        halfOpenAfter: settings.breakerHalfOpenAfterMs,
+        breaker: new ConsecutiveBreaker(settings.breakerThreshold),
+      });
+    }
+    breakers.set(baseUrl, breaker);
+    if (breakers.size > maxRemembered) breakers.delete(breakers.keys().next().value as string);
+    return breaker;
+  }
+
+  return {
+    async execute(picker, inner, call) {
+      let refused: unknown;
+      const tried = new Set<string>();
+      for (let pick = 0; pick < maxPicks; pick++) {
+        const baseUrl = await picker.resolve();
+        if (tried.has(baseUrl)) break; // discovery has nothing else to offer
+        tried.add(baseUrl);
+        try {
+          return await wrap(breakerOf(baseUrl), inner).execute(({ signal }) => call(baseUrl, signal));
+        } catch (error) {
+          if (!(error instanceof BrokenCircuitError)) throw error;
+          refused = error;
+          picker.skip(baseUrl);
+        }
+      }
+      throw refused;
+    },
+    allOpen() {
+      if (breakers.size === 0) return false;
+      for (const breaker of breakers.values()) if (breaker.state !== CircuitState.Open) return false;
+      return true;
+    },
+  };
+}
