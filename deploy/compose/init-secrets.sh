@@ -32,6 +32,13 @@ write postgres-password "$(random)"
 write grafana-admin-password "$(random)"
 # The user service encrypts its token-signing keys with this (SIGNING_KEY_ENCRYPTION_KEY_FILE).
 write signing-key-encryption-key "$(random)$(random)"
+# The order service's own API key (holding stock, refunding), and the list the user service registers at boot.
+if [ ! -s "$dir/order-api-key" ] || [ ! -s "$dir/service-api-keys" ]; then
+  key="emp_$(od -An -N9 -tx1 /dev/urandom | tr -d ' \n' | cut -c1-12)_$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n' | cut -c1-43)"
+  printf '%s\n' "$key" >"$dir/order-api-key"
+  printf '[{"name":"order service","key":"%s","scopes":["inventory:reserve","payments:refund"]}]\n' "$key" >"$dir/service-api-keys"
+  echo "created $dir/order-api-key, $dir/service-api-keys"
+fi
 
 for service in registry config user product search inventory order payment recommendation notification analytics; do
   write "${service}-database-url" "postgres://${service}:$(random)@postgres:5432/emporium"

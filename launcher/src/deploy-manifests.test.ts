@@ -20,6 +20,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { OrderConfig } from '@emporium/order/config';
 import {
   brokerSettings,
   cacheSettings,
@@ -47,7 +48,8 @@ const autoscaled = ['gateway', 'product', 'search', 'order'];
 
 /**
  * Every variable a service reads (platform/src/config/common.ts, plus the
- * user service's signing-key secret), by its environment name.
+ * user service's signing-key secret and provisioned keys, and the order
+ * service's own key), by its environment name.
  */
 const settingNames = new Set(
   Object.keys({
@@ -56,6 +58,8 @@ const settingNames = new Set(
     ...cacheSettings,
     ...brokerSettings,
     signingKeyEncryptionKey: UserConfig.properties.signingKeyEncryptionKey,
+    serviceApiKeys: UserConfig.properties.serviceApiKeys,
+    serviceApiKey: OrderConfig.properties.serviceApiKey,
   }).map(envNameOf),
 );
 
@@ -276,7 +280,7 @@ describe('deploy/: no plaintext secrets', () => {
       expect(kinds).not.toContain('Secret');
     }
     const examples = yamlDocuments(join(k8s, 'secrets', 'secrets.example.yaml'));
-    expect(examples.length).toBe(withDatabase.length + 1);
+    expect(examples.length).toBe(withDatabase.length + 2); // + shared, + identity
     for (const secret of examples) {
       expect(secret.data).toBeUndefined();
       for (const value of Object.values(obj(secret.stringData, metadataName(secret)))) {

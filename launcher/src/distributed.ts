@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { processEnvironment } from '@emporium/platform/config/process-environment';
+import { serviceKeyEnvironments } from './credentials/service-keys.js';
 import { serviceUrlsOf } from './embedded/allocate-ports.js';
 import { serviceCatalog } from './service-catalog.js';
 
@@ -26,6 +28,8 @@ const ports = new Map(
 );
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const children = new Map<string, ChildProcess>();
+// The order service's own API key, registered by the user service (see credentials/service-keys.ts).
+const serviceEnv = serviceKeyEnvironments(join(root, env.DATA_DIR ?? '.data', 'service-keys.json'));
 
 for (const { definition } of serviceCatalog) {
   const name = definition.name;
@@ -47,6 +51,7 @@ for (const { definition } of serviceCatalog) {
         PUBLIC_URL: `http://127.0.0.1:${ports.get(name)}`,
         DATABASE_URL: env[`${name.toUpperCase()}_DATABASE_URL`] ?? env.DATABASE_URL,
         LOG_LEVEL: env.LOG_LEVEL ?? 'info',
+        ...serviceEnv.get(name),
       },
     },
   );

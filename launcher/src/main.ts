@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { ConfigError, loadConfig } from '@emporium/platform/config/load-config';
 import { processEnvironment } from '@emporium/platform/config/process-environment';
 import { bannerOf } from './banner.js';
+import { serviceKeyEnvironments } from './credentials/service-keys.js';
 import { resolveDemoAccounts } from './demo/demo-accounts.js';
 import { loadDemoCatalog } from './demo/load-demo-catalog.js';
 import { seedDemo } from './demo/seed-demo.js';
@@ -25,6 +26,7 @@ async function main() {
     gatewayPort: config.port,
     logLevel: config.logLevel,
     baseEnv: env,
+    serviceEnv: serviceKeyEnvironments(ephemeral ? undefined : join(config.dataDir, 'service-keys.json')),
     onProgress: say,
   });
 

@@ -4,10 +4,14 @@
 #
 #   emporium-shared        redis-url, amqp-url    (every service)
 #   emporium-db-<service>  database-url           (that service and the migrate Job)
+#   emporium-identity      signing-key-encryption-key, order-service-key, service-api-keys
+#                          (user and order: see services/user/src/domain/provisioned-keys.ts)
 #
 # Usage (the values come from your secret manager / vault, never from git):
 #   export REDIS_URL=rediss://... AMQP_URL=amqps://...
 #   export USER_DATABASE_URL=postgres://user:...@db:5432/emporium_user ...   # one per service
+#   export SIGNING_KEY_ENCRYPTION_KEY (32+ random characters) and ORDER_API_KEY (an emp_<prefix>_<secret> key)
+#     (a new key: node -e "const c=require('crypto');console.log('emp_'+c.randomBytes(9).toString('base64url').replaceAll('_','-')+'_'+c.randomBytes(32).toString('base64url'))")
 #   deploy/k8s/secrets/create-secrets.sh                 # kubectl apply to the current context
 #   deploy/k8s/secrets/create-secrets.sh --print         # print the Secret manifests instead
 #   deploy/k8s/secrets/create-secrets.sh --seal DIR      # write SealedSecrets (kubeseal) to DIR, safe to commit
@@ -36,7 +40,7 @@ esac
 services=(registry config user product search inventory order payment recommendation notification analytics)
 
 missing=()
-for name in REDIS_URL AMQP_URL; do [ -n "${!name:-}" ] || missing+=("$name"); done
+for name in REDIS_URL AMQP_URL SIGNING_KEY_ENCRYPTION_KEY ORDER_API_KEY; do [ -n "${!name:-}" ] || missing+=("$name"); done
 for service in "${services[@]}"; do
   name="${service^^}_DATABASE_URL"
   [ -n "${!name:-}" ] || missing+=("$name")
@@ -68,6 +72,10 @@ emit() {
 }
 
 emit emporium-shared redis-url=REDIS_URL amqp-url=AMQP_URL
+# The user service registers the order service's key at boot, with exactly the scopes the checkout saga needs.
+SERVICE_API_KEYS="[{\"name\":\"order service\",\"key\":\"${ORDER_API_KEY}\",\"scopes\":[\"inventory:reserve\",\"payments:refund\"]}]"
+emit emporium-identity signing-key-encryption-key=SIGNING_KEY_ENCRYPTION_KEY order-service-key=ORDER_API_KEY \
+  service-api-keys=SERVICE_API_KEYS
 for service in "${services[@]}"; do
   emit "emporium-db-${service}" "database-url=${service^^}_DATABASE_URL"
 done

@@ -16,6 +16,8 @@ export interface EmbeddedOptions {
   logLevel: string;
   /** Variables passed through to every service (OTEL endpoint, profile, ...). */
   baseEnv: Environment;
+  /** Variables for one service only, by name (its provisioned credentials). */
+  serviceEnv?: ReadonlyMap<string, Record<string, string>>;
   onProgress: (message: string) => void;
 }
 
@@ -73,6 +75,7 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<E
             DATABASE_POOL_MAX: '3',
             SERVICE_URLS: serviceUrls,
             LOG_LEVEL: options.logLevel,
+            ...options.serviceEnv?.get(definition.name),
           },
         }),
       );

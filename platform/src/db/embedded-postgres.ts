@@ -39,7 +39,19 @@ export async function startEmbeddedPostgres(
   };
 }
 
-export function freePort(): Promise<number> {
+/**
+ * A port free right now, for a server that starts a little later. Chosen
+ * below Linux's ephemeral range (32768–60999): a port the kernel hands out
+ * (`listen(0)`) is also what it picks as the local port of outgoing
+ * connections, so between this answer and the listen, any connection on the
+ * machine could take it. Random ports in 15000–32767, checked by binding,
+ * are not reused that way.
+ */
+export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const candidate = 15_000 + Math.floor(Math.random() * (32_768 - 15_000));
+    if (await canListen(candidate)) return candidate;
+  }
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.unref();
@@ -50,5 +62,14 @@ export function freePort(): Promise<number> {
         typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
       );
     });
+  });
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.unref();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
   });
 }

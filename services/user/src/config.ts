@@ -37,6 +37,8 @@ export const UserConfig = Type.Object(
      */
     trustForwardedFor: Type.Boolean({ default: true }),
 
+    /** API keys provisioned for Emporium's own services (JSON list; see domain/provisioned-keys.ts). */
+    serviceApiKeys: Secret('provisioned API keys: [{"name","key","scopes"}]'),
     /** OAuth: the public base URL providers redirect back to (the gateway), `<base>/api/v1/auth/oauth/<p>/callback`. */
     oauthRedirectBaseUrl: Type.String({ format: 'uri', default: 'http://localhost:8080' }),
     /** Set: after an OAuth login, redirect here with the tokens in the URL fragment; unset: answer JSON. */

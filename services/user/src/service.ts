@@ -13,6 +13,7 @@ import { keyEncryptionFor, requireKeyEncryptionKey } from './security/key-encryp
 import { createKeyRing } from './security/key-ring.js';
 import { createLoginThrottle } from './security/login-throttle.js';
 import { oauthProvidersFrom } from './security/oauth-providers.js';
+import { provisionServiceKeys } from './security/provision-service-keys.js';
 import { seedDemoAccounts } from './seed/seed-demo-accounts.js';
 import type { UserDeps } from './use-cases/deps.js';
 import { verifyApiKey } from './use-cases/verify-api-key.js';
@@ -34,6 +35,8 @@ export const userService = defineService({
     const config = runtime.config;
     requireKeyEncryptionKey(config);
     const db = drizzle(runtime.database!.pool, { schema });
+    const provisioned = await provisionServiceKeys(db, config.serviceApiKeys);
+    if (provisioned > 0) runtime.logger.info({ provisioned }, 'provisioned service API keys registered');
     const refreshMs = config.signingKeyCacheSeconds * 1000;
     const keyRing = await createKeyRing({
       db,
