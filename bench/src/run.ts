@@ -6,6 +6,7 @@ import { type RunRecord, writeJson, writeMarkdown } from './report.js';
 import type { BenchLoad, Scenario } from './scenario.js';
 import { authThroughput } from './scenarios/auth-throughput.js';
 import { catalogSearch } from './scenarios/catalog-search.js';
+import { checkoutThroughput } from './scenarios/checkout-throughput.js';
 import { embeddedStart } from './scenarios/embedded-start.js';
 import { eventLatency } from './scenarios/event-latency.js';
 import { gatewayOverhead } from './scenarios/gateway-overhead.js';
@@ -19,6 +20,7 @@ const scenarios: Scenario[] = [
   eventLatency,
   authThroughput,
   catalogSearch,
+  checkoutThroughput,
 ];
 
 const { values, positionals } = parseArgs({
