@@ -1,6 +1,7 @@
 import { defineService } from '@emporium/platform/service/service-definition';
 import { buildApp } from './app.js';
 import { GatewayConfig } from './config.js';
+import { proxyWebSocketUpgrades } from './proxy/websocket-upgrade.js';
 import { upstreamServices } from './routing/route-table.js';
 import { createUpstreams } from './upstream/upstreams.js';
 
@@ -22,6 +23,13 @@ export const gatewayService = defineService({
       liveConfig: runtime.liveConfig,
       metrics: runtime.metrics,
       readiness: runtime.readiness,
+    });
+    proxyWebSocketUpgrades(app.server, {
+      config: runtime.config,
+      logger: runtime.logger,
+      locator: runtime.locator,
+      upstreams,
+      auth: runtime.auth,
     });
     return { app, close: () => upstreams.close() };
   },

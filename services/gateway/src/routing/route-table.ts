@@ -28,7 +28,7 @@ export const routeTable: readonly RouteEntry[] = [
   { prefix: '/api/v1/recommendations', service: 'recommendation' },
   { prefix: '/api/v1/events', service: 'recommendation' },
   { prefix: '/api/v1/notifications', service: 'notification' },
-  // WebSocket: plain HTTP requests are proxied today; upgrade proxying comes with live notifications.
+  // WebSocket upgrades under these two are proxied by proxy/websocket-upgrade.ts.
   { prefix: '/api/v1/ws', service: 'notification' },
   { prefix: '/api/v1/analytics', service: 'analytics' },
   { prefix: '/api/v1/registry', service: 'registry' },
