@@ -49,6 +49,12 @@ export const inventoryOutOfStock = defineEvent({
   ),
 });
 
+/*
+ * The reservation events are for analytics (and notification, for a failure).
+ * The order service is not a consumer: it learns each outcome from its own
+ * synchronous call and runs its own expiry sweeper, and a listed consumer
+ * gets a durable queue declared for it that nobody would ever drain.
+ */
 const reservation = {
   reservationId: Id,
   orderId: Id,
@@ -59,7 +65,7 @@ export const inventoryReserved = defineEvent({
   type: 'inventory.reserved',
   version: 1,
   producer: 'inventory',
-  consumers: ['order', 'analytics'],
+  consumers: ['analytics'],
   description:
     'Stock was set aside for an order until it is paid or the reservation expires. Subject: order id.',
   payload: Type.Object({ ...reservation, expiresAt: Timestamp }, { additionalProperties: false }),
@@ -69,7 +75,7 @@ export const inventoryReservationFailed = defineEvent({
   type: 'inventory.reservation_failed',
   version: 1,
   producer: 'inventory',
-  consumers: ['order', 'notification', 'analytics'],
+  consumers: ['notification', 'analytics'],
   description: 'Stock for an order could not be reserved; nothing was held. Subject: order id.',
   payload: Type.Object(
     {
@@ -89,7 +95,7 @@ export const inventoryReleased = defineEvent({
   type: 'inventory.released',
   version: 1,
   producer: 'inventory',
-  consumers: ['order', 'analytics'],
+  consumers: ['analytics'],
   description: 'A reservation was given back to stock. Subject: order id.',
   payload: Type.Object(
     {
@@ -105,7 +111,7 @@ export const inventoryCommitted = defineEvent({
   type: 'inventory.committed',
   version: 1,
   producer: 'inventory',
-  consumers: ['order', 'analytics'],
+  consumers: ['analytics'],
   description:
     'A paid reservation left stock for good (on hand and reserved both went down). Subject: order id.',
   payload: Type.Object({ ...reservation, committedAt: Timestamp }, { additionalProperties: false }),
