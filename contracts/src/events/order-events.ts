@@ -45,7 +45,7 @@ export const orderCreated = defineEvent({
   type: 'order.created',
   version: 1,
   producer: 'order',
-  consumers: ['payment', 'notification', 'analytics', 'recommendation'],
+  consumers: ['notification', 'analytics', 'recommendation'],
   description: 'An order was placed from a cart, its stock reserved; it awaits payment. Subject: order id.',
   payload: Type.Object(
     {
@@ -87,7 +87,7 @@ export const orderCancelled = defineEvent({
   type: 'order.cancelled',
   version: 1,
   producer: 'order',
-  consumers: ['inventory', 'payment', 'notification', 'analytics'],
+  consumers: ['inventory', 'notification', 'analytics'],
   description:
     'An order was cancelled (by the customer, an admin, a failed payment or an expired reservation): ' +
     'inventory releases its stock, payment refunds what was captured. Subject: order id.',

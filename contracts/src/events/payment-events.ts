@@ -15,7 +15,7 @@ export const paymentInitiated = defineEvent({
   type: 'payment.initiated',
   version: 1,
   producer: 'payment',
-  consumers: ['order', 'analytics'],
+  consumers: ['analytics'],
   description: 'A payment for an order was started with a gateway. Subject: order id.',
   payload: Type.Object({ ...payment, initiatedAt: Timestamp }, { additionalProperties: false }),
 });
@@ -24,7 +24,7 @@ export const paymentCompleted = defineEvent({
   type: 'payment.completed',
   version: 1,
   producer: 'payment',
-  consumers: ['order', 'inventory', 'notification', 'analytics'],
+  consumers: ['order', 'notification', 'analytics'],
   description:
     'The gateway captured the money: the order is confirmed and its reservation committed. Subject: order id.',
   payload: Type.Object(
@@ -37,7 +37,7 @@ export const paymentFailed = defineEvent({
   type: 'payment.failed',
   version: 1,
   producer: 'payment',
-  consumers: ['order', 'inventory', 'notification', 'analytics'],
+  consumers: ['order', 'notification', 'analytics'],
   description:
     'The gateway declined or errored: the order is cancelled, its stock released. Subject: order id.',
   payload: Type.Object(

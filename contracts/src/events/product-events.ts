@@ -105,7 +105,7 @@ export const productDeleted = defineEvent({
   type: 'product.deleted',
   version: 1,
   producer: 'product',
-  consumers: [...consumers, 'inventory'],
+  consumers,
   description:
     'A product left the catalog (archived: a soft delete, the row stays for order history); ' +
     'its SKUs are no longer sold. Subject: product id.',

@@ -54,7 +54,7 @@ export const userDeleted = defineEvent({
   type: 'user.deleted',
   version: 1,
   producer: 'user',
-  consumers: ['order', 'payment', 'notification', 'recommendation', 'analytics'],
+  consumers: ['order', 'notification', 'recommendation', 'analytics'],
   description:
     'An account was erased: consumers drop or anonymise what they hold about it. ' +
     'Carries no personal data. Subject: user id.',

@@ -74,6 +74,8 @@ export interface EventRuntime {
     handler: EventHandler<D>,
     options?: SubscribeOptions,
   ) => void;
+  /** The event types this service has subscribed to so far. */
+  subscribedTypes: () => string[];
   relay: OutboxRelay;
   /** Starts consuming and relaying; subscribe first. */
   start: () => Promise<void>;
@@ -89,6 +91,7 @@ export interface EventRuntime {
  */
 export function createEventRuntime(options: EventRuntimeOptions): EventRuntime {
   const { service, db, tables, bus, logger } = options;
+  const subscribed = new Set<string>();
   const deadLetters = bus.deadLettersOf ? bus.deadLettersOf() : createTableDeadLetters(db, tables);
   const metrics = createEventMetrics(options.metrics.registry, {
     backlog: () => outboxBacklog(db, tables.outbox),
@@ -120,6 +123,7 @@ export function createEventRuntime(options: EventRuntimeOptions): EventRuntime {
     deadLetters,
     readiness: { name: 'events', check: () => bus.check() },
 
+    subscribedTypes: () => [...subscribed].sort(),
     subscribe<D extends EventDefinition>(
       definitionOrList: D | readonly D[],
       handler: EventHandler<D>,
@@ -129,6 +133,7 @@ export function createEventRuntime(options: EventRuntimeOptions): EventRuntime {
         Array.isArray(definitionOrList) ? definitionOrList : [definitionOrList]
       ) as readonly D[];
       const settings = { ...defaultSubscribeOptions, ...subscribeOptions };
+      for (const definition of definitions) subscribed.add(definition.type);
       bus.subscribe({
         consumer: service,
         types: definitions.map((d) => d.type),

@@ -10,6 +10,7 @@ import { createDatabase, type Database } from '../db/database.js';
 import { migrateService } from '../db/migrate.js';
 import { createDiscovery, type DiscoverySettings } from '../discovery/create-locator.js';
 import { registerDeadLetterRoutes } from '../events/dead-letter.routes.js';
+import type { EventRuntime } from '../events/event-runtime.js';
 import type { InProcessBroker } from '../events/in-process-broker.js';
 import type { HttpApp } from '../http/create-http-app.js';
 import type { ReadinessCheck } from '../http/operational-routes.js';
@@ -47,6 +48,8 @@ export interface RunningService {
   app: HttpApp;
   instance: ServiceInstance;
   logger: Logger;
+  /** Its event runtime, when it produces or consumes events. */
+  events: EventRuntime | undefined;
   close: () => Promise<void>;
 }
 
@@ -180,5 +183,5 @@ export async function startService<S extends TObject>(
     })();
     return closing;
   };
-  return { name: definition.name, url, app: instance.app, instance, logger, close };
+  return { name: definition.name, url, app: instance.app, instance, logger, events, close };
 }

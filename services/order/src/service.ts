@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { cartEvents } from '@emporium/contracts/events/cart-events';
 import { orderEvents } from '@emporium/contracts/events/order-events';
 import { paymentCompleted, paymentFailed, paymentRefunded } from '@emporium/contracts/events/payment-events';
+import { userDeleted } from '@emporium/contracts/events/user-events';
 import { createRedisConnection } from '@emporium/platform/cache/redis-connection';
 import { createServiceClient } from '@emporium/platform/resilience/service-client';
 import { defaultUpstreamPolicy } from '@emporium/platform/resilience/upstream-policy';
@@ -19,6 +20,7 @@ import { OrderConfig } from './config.js';
 import { onPaymentCompleted } from './consumers/payment-completed.consumer.js';
 import { onPaymentFailed } from './consumers/payment-failed.consumer.js';
 import { onPaymentRefunded } from './consumers/payment-refunded.consumer.js';
+import { onUserDeleted } from './consumers/user-deleted.consumer.js';
 import * as schema from './db/schema.js';
 import { flatRateTax, flatShipping, thresholdDiscount } from './domain/pricing-rules.js';
 import { createOrderMetrics } from './metrics.js';
@@ -112,6 +114,7 @@ export const orderService = defineService({
     events.subscribe(paymentCompleted, onPaymentCompleted(deps));
     events.subscribe(paymentFailed, onPaymentFailed(deps));
     events.subscribe(paymentRefunded, onPaymentRefunded(deps));
+    events.subscribe(userDeleted, onUserDeleted());
 
     const app = await buildApp({
       ...deps,

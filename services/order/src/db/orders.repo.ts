@@ -129,3 +129,23 @@ export async function listOrders(db: OrderExecutor, query: OrderListQuery): Prom
     .orderBy(desc(orders.createdAt), desc(orders.id))
     .limit(query.take);
 }
+
+/**
+ * Erases a deleted customer's personal data from their orders, keeping
+ * what the books need (amounts, lines, dates, country for tax): the email
+ * becomes an unroutable placeholder and the address keeps only its country.
+ * Returns how many orders were changed; a second run changes none.
+ */
+export async function anonymiseCustomerOrders(db: OrderExecutor, customerId: string): Promise<number> {
+  const changed = await db
+    .update(orders)
+    .set({
+      email: sql`'deleted-' || ${orders.id}::text || '@invalid'`,
+      shippingAddress: sql`jsonb_build_object(
+        'name', 'deleted', 'line1', 'deleted', 'city', 'deleted', 'postalCode', 'deleted',
+        'country', ${orders.shippingAddress}->>'country')`,
+    })
+    .where(and(eq(orders.customerId, customerId), sql`${orders.email} not like 'deleted-%@invalid'`))
+    .returning({ id: orders.id });
+  return changed.length;
+}
