@@ -5,6 +5,7 @@ import { machineInfo } from './machine.js';
 import { type RunRecord, writeJson, writeMarkdown } from './report.js';
 import type { BenchLoad, Scenario } from './scenario.js';
 import { authThroughput } from './scenarios/auth-throughput.js';
+import { catalog10k, catalog100k } from './scenarios/catalog-scale.js';
 import { catalogSearch } from './scenarios/catalog-search.js';
 import { checkoutThroughput } from './scenarios/checkout-throughput.js';
 import { embeddedStart } from './scenarios/embedded-start.js';
@@ -20,6 +21,8 @@ const scenarios: Scenario[] = [
   eventLatency,
   authThroughput,
   catalogSearch,
+  catalog10k,
+  catalog100k,
   checkoutThroughput,
 ];
 

@@ -89,6 +89,9 @@ export interface EventRuntime {
  * Everything a service needs to produce and consume events, built once in
  * its `service.ts` from what the platform hands it.
  */
+/** After an enqueue without LISTEN/NOTIFY: when to wake the relay (it reads only committed rows). */
+const nudgeDelaysMs = [10, 50];
+
 export function createEventRuntime(options: EventRuntimeOptions): EventRuntime {
   const { service, db, tables, bus, logger } = options;
   const subscribed = new Set<string>();
@@ -118,7 +121,13 @@ export function createEventRuntime(options: EventRuntimeOptions): EventRuntime {
   let pruneTimer: NodeJS.Timeout | undefined;
 
   return {
-    enqueue: (tx, envelope) => enqueueEvent(tx, tables.outbox, envelope),
+    async enqueue(tx, envelope) {
+      const enqueued = await enqueueEvent(tx, tables.outbox, envelope);
+      // Where NOTIFY is not delivered (PGlite), nudge this process's relay shortly after: the
+      // transaction has usually committed by then, so the event leaves well before the next poll.
+      if (!wakeup.listening) for (const delay of nudgeDelaysMs) setTimeout(wakeup.wake, delay).unref();
+      return enqueued;
+    },
     relay,
     deadLetters,
     readiness: { name: 'events', check: () => bus.check() },

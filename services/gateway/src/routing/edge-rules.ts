@@ -46,11 +46,16 @@ export const edgeRules: readonly EdgeRule[] = [
   { methods: 'write', path: '/api/v1/categories', access: 'categories:write' },
   { methods: 'any', path: '/api/v1/reviews', access: 'reviews:moderate' },
 
-  // search: click tracking is anonymous.
+  // search: click tracking is anonymous; synonyms and reindexing are the catalog managers'.
   { methods: 'read', path: '/api/v1/search/analytics', access: 'search:analytics' },
+  { methods: 'any', path: '/api/v1/search/synonyms', access: 'search:manage' },
+  { methods: 'any', path: '/api/v1/search/reindex', access: 'search:manage' },
   { methods: 'any', path: '/api/v1/search', access: 'public' },
 
-  // inventory
+  // inventory: reservations (hold, read, commit, release) are the order service's, by API key.
+  { methods: 'any', path: '/api/v1/inventory/reservations', access: 'inventory:reserve' },
+  { methods: 'read', path: '/api/v1/inventory/low-stock', access: 'inventory:read' },
+  { methods: 'read', path: '/api/v1/inventory/:sku/movements', access: 'inventory:read' },
   { methods: 'read', path: '/api/v1/inventory', access: 'public' },
   { methods: 'write', path: '/api/v1/inventory', access: 'inventory:write' },
   { methods: 'read', path: '/api/v1/warehouses', access: 'inventory:read' },
