@@ -2,7 +2,7 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './src/db/schema.ts',
+  schema: ['./src/db/schema.ts', './src/db/bi-views.ts'],
   out: './migrations',
-  schemaFilter: ['analytics'],
+  schemaFilter: ['analytics', 'analytics_bi'],
 });

@@ -5,6 +5,7 @@ import { inventoryEvents } from './inventory-events.js';
 import { orderEvents } from './order-events.js';
 import { paymentEvents } from './payment-events.js';
 import { productEvents } from './product-events.js';
+import { searchEvents } from './search-events.js';
 import { userEvents } from './user-events.js';
 
 /** Every event Emporium's services exchange, each defined once (docs/events.md is generated from this). */
@@ -16,6 +17,7 @@ export const eventCatalog = [
   ...productEvents,
   ...cartEvents,
   ...behaviourEvents,
+  ...searchEvents,
 ] as const;
 
 export type CatalogEvent = (typeof eventCatalog)[number];

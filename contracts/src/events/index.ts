@@ -8,4 +8,5 @@ export * from './order-events.js';
 export * from './parse-envelope.js';
 export * from './payment-events.js';
 export * from './product-events.js';
+export * from './search-events.js';
 export * from './user-events.js';

@@ -11,6 +11,15 @@ export const AnalyticsConfig = Type.Object(
     defaultCurrency: Type.String({ pattern: '^[A-Z]{3}$', default: 'USD' }),
     /** The most periods one time series may have, so a report cannot be asked to enumerate centuries by day. */
     maxReportPeriods: Type.Integer({ minimum: 1, maximum: 100_000, default: 1_000 }),
+    /** Services whose `/metrics` the performance report summarises, found through discovery. */
+    performanceServices: Type.String({
+      pattern: '^[a-z][a-z-]*(,[a-z][a-z-]*)*$',
+      default:
+        'gateway,registry,config,user,product,search,inventory,order,payment,recommendation,notification,analytics',
+    }),
+    /** How often to scrape them; 0 scrapes only on demand (`POST /api/v1/analytics/performance/scrapes`). */
+    performanceScrapeIntervalMs: Type.Integer({ minimum: 0, default: 60_000 }),
+    performanceScrapeTimeoutMs: Type.Integer({ minimum: 100, maximum: 60_000, default: 2_000 }),
   },
   { additionalProperties: false },
 );

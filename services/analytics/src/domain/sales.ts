@@ -1,15 +1,14 @@
 /**
- * Orders that count as sales. An order awaiting payment, whose payment
- * failed, or that was cancelled brought in nothing. The statuses are the
- * order service's (issue 3); refunds are subtracted by the refunds report.
+ * A period of sales in one currency: paid orders placed in it (gross), the
+ * refunds made in it, and net = gross − refunds. Amounts are minor units.
  */
-export const nonRevenueStatuses = ['pending_payment', 'payment_failed', 'cancelled'];
-
 export interface SalesPeriod {
   /** First day of the period, `YYYY-MM-DD` (UTC). */
   period: string;
   orders: number;
   revenueMinor: number;
+  refundsMinor: number;
+  netRevenueMinor: number;
   averageOrderValueMinor: number;
   units: number;
 }
@@ -20,17 +19,24 @@ export type SalesTotals = Omit<SalesPeriod, 'period'>;
 export const averageOrderValue = (revenueMinor: number, orders: number): number =>
   orders === 0 ? 0 : Math.round(revenueMinor / orders);
 
-export function withAverage(point: Omit<SalesPeriod, 'averageOrderValueMinor'>): SalesPeriod {
-  return { ...point, averageOrderValueMinor: averageOrderValue(point.revenueMinor, point.orders) };
+export function withDerived(
+  point: Omit<SalesPeriod, 'averageOrderValueMinor' | 'netRevenueMinor'>,
+): SalesPeriod {
+  return {
+    ...point,
+    netRevenueMinor: point.revenueMinor - point.refundsMinor,
+    averageOrderValueMinor: averageOrderValue(point.revenueMinor, point.orders),
+  };
 }
 
 export function totalsOf(series: SalesPeriod[]): SalesTotals {
-  const orders = series.reduce((sum, p) => sum + p.orders, 0);
-  const revenueMinor = series.reduce((sum, p) => sum + p.revenueMinor, 0);
-  return {
-    orders,
-    revenueMinor,
-    averageOrderValueMinor: averageOrderValue(revenueMinor, orders),
-    units: series.reduce((sum, p) => sum + p.units, 0),
-  };
+  const sum = (pick: (p: SalesPeriod) => number) => series.reduce((total, p) => total + pick(p), 0);
+  const { period: _period, ...totals } = withDerived({
+    period: '',
+    orders: sum((p) => p.orders),
+    revenueMinor: sum((p) => p.revenueMinor),
+    refundsMinor: sum((p) => p.refundsMinor),
+    units: sum((p) => p.units),
+  });
+  return totals;
 }

@@ -19,7 +19,7 @@ export function exportRoutes(app: HttpApp, deps: AnalyticsDeps): void {
             format: Type.Enum(['csv'], { default: 'csv' }),
             ...RangeQuery,
             interval: Interval,
-            /** top-products only. */
+            /** top-products and searches only. */
             limit: Type.Integer({ minimum: 1, maximum: 1_000, default: 100 }),
           },
           { additionalProperties: false },

@@ -1,3 +1,4 @@
+import type { ServiceLocator } from '@emporium/platform/discovery/service-locator';
 import type { Logger } from '@emporium/platform/log/logger';
 import type { AnalyticsDb } from '../db/database.js';
 
@@ -5,6 +6,8 @@ import type { AnalyticsDb } from '../db/database.js';
 export interface AnalyticsDeps {
   db: AnalyticsDb;
   logger: Logger;
+  locator: ServiceLocator;
   defaultCurrency: string;
   maxReportPeriods: number;
+  performance: { services: string[]; scrapeTimeoutMs: number };
 }

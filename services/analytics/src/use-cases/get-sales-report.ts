@@ -1,6 +1,6 @@
 import { salesSeries } from '../db/sales.repo.js';
 import { checkPeriods, type Interval, resolveRange } from '../domain/report-range.js';
-import { type SalesPeriod, type SalesTotals, totalsOf, withAverage } from '../domain/sales.js';
+import { type SalesPeriod, type SalesTotals, totalsOf, withDerived } from '../domain/sales.js';
 import type { AnalyticsDeps } from './deps.js';
 
 export interface SalesReportInput {
@@ -24,7 +24,7 @@ export async function getSalesReport(deps: AnalyticsDeps, input: SalesReportInpu
   checkPeriods(range, input.interval, deps.maxReportPeriods);
   const currency = input.currency ?? deps.defaultCurrency;
   const series = (await salesSeries(deps.db, { ...range, interval: input.interval, currency })).map(
-    withAverage,
+    withDerived,
   );
   return {
     from: range.from.toISOString(),
