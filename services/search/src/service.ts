@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { DemoData } from '@emporium/contracts/demo/demo-catalog';
+import { searchEvents } from '@emporium/contracts/events/search-events';
 import { defineService } from '@emporium/platform/service/service-definition';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { buildApp, searchServiceDescription } from './app.js';
@@ -24,10 +25,13 @@ export const searchService = defineService({
     schema: 'search',
     migrationsFolder: fileURLToPath(new URL('../migrations', import.meta.url)),
   },
-  // Consumes catalog and stock events; produces none (the outbox is part of the event runtime).
-  events: { tables: { outbox: schema.outbox, inbox: schema.inbox, deadLetters: schema.deadLetters } },
+  // Consumes catalog and stock events; produces the searches and clicks analytics counts.
+  events: {
+    tables: { outbox: schema.outbox, inbox: schema.inbox, deadLetters: schema.deadLetters },
+    produces: searchEvents,
+  },
   async create(runtime) {
-    const deps = searchDepsOf(runtime);
+    const deps: SearchDeps = { ...searchDepsOf(runtime), events: runtime.events };
     subscribeToProductEvents(runtime.events!, deps);
     subscribeToInventoryEvents(runtime.events!, deps);
     const app = await buildApp({

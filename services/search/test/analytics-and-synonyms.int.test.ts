@@ -1,6 +1,7 @@
 import { demoProductId } from '@emporium/contracts/demo/demo-ids';
 import { httpClient } from '@emporium/platform/testing/http';
 import { startTestService, type TestService } from '@emporium/platform/testing/start-test-service';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchService } from '../src/service.js';
 import { demoData, named } from './fixtures/demo-data.js';
@@ -57,6 +58,28 @@ describe('clicks, analytics and popular queries', () => {
       const refused = await shopper('POST', '/api/v1/search/clicks', body);
       expect([refused.status, refused.body.code]).toEqual([400, 'VALIDATION_FAILED']);
     }
+
+    // Each logged search and each click left an event for analytics, committed with its row.
+    const reader = new pg.Client({ connectionString: service.database!.url });
+    await reader.connect();
+    const events = await reader
+      .query<{ event_type: string; data: Record<string, unknown> }>(
+        `select event_type, envelope->'data' as data from search.outbox order by sequence`,
+      )
+      .finally(() => reader.end());
+    const performed = events.rows.filter((row) => row.event_type === 'search.performed');
+    const clicked = events.rows.filter((row) => row.event_type === 'search.result_clicked');
+    expect(performed).toHaveLength(7); // cotton ×4 (first pages), zzyzx ×2, sandals
+    expect(performed.filter((row) => row.data.resultCount === 0)).toHaveLength(2);
+    expect(clicked).toHaveLength(3);
+    // (`sequence` orders events per search, not across them.)
+    expect(clicked.map((row) => row.data)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ searchId: String(cottonQueries[0]), productId: sandalsId, position: 1 }),
+        expect.objectContaining({ searchId: String(cottonQueries[0]), productId: sandalsId, position: 2 }),
+        expect.objectContaining({ searchId: String(sandals.queryId), productId: sandalsId, position: 1 }),
+      ]),
+    );
   });
 
   it('reports top queries, zero-result queries and click-through rate to staff', async () => {

@@ -4,7 +4,7 @@ import { clicks, queries } from './schema.js';
 
 /** Records a click on a hit of a logged search; false when no such search was logged. */
 export async function recordClick(
-  db: SearchDb,
+  db: Pick<SearchDb, 'execute'>,
   click: { queryId: number; productId: string; position: number },
 ): Promise<boolean> {
   const result = await db.execute(sql`

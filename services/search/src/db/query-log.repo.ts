@@ -21,7 +21,7 @@ const maxSuggestedLength = 100;
  * found something also counts towards its text's popularity, which feeds
  * suggestions; both writes are one statement.
  */
-export async function logQuery(db: SearchDb, entry: QueryLogEntry): Promise<number> {
+export async function logQuery(db: Pick<SearchDb, 'execute'>, entry: QueryLogEntry): Promise<number> {
   // Undefined filters are dropped so the log holds only what the shopper set.
   const filters = Object.fromEntries(
     Object.entries(entry.filters).filter(([, value]) => value !== undefined),

@@ -33,19 +33,24 @@ export function searchRoutes(app: HttpApp, deps: SearchDeps): void {
     async (request) => {
       const { q, category, brand, minPrice, maxPrice, inStock, minRating, sort, limit, cursor } =
         request.query;
-      const result = await searchProducts(deps, request.ctx, {
-        q,
-        category,
-        brand,
-        minPrice,
-        maxPrice,
-        inStock,
-        minRating,
-        attributes: attributeFiltersOf(request.query),
-        sort,
-        limit,
-        cursor,
-      });
+      const result = await searchProducts(
+        deps,
+        request.ctx,
+        {
+          q,
+          category,
+          brand,
+          minPrice,
+          maxPrice,
+          inStock,
+          minRating,
+          attributes: attributeFiltersOf(request.query),
+          sort,
+          limit,
+          cursor,
+        },
+        { userId: request.principal?.kind === 'user' ? request.principal.subject : null },
+      );
       return {
         hits: result.page.items.map(({ createdAt: _, ...hit }) => hit),
         total: result.total,

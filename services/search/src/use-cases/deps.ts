@@ -1,3 +1,4 @@
+import type { EventRuntime } from '@emporium/platform/events/event-runtime';
 import type { Logger } from '@emporium/platform/log/logger';
 import type { ProductCatalog } from '../catalog/product-catalog.client.js';
 import type { SearchDb } from '../db/database.js';
@@ -12,6 +13,8 @@ export interface SearchDeps {
   /** The service's own tables beside the index (query log, stock, synonyms, ...). */
   db: SearchDb;
   logger: Logger;
+  /** Emits search.performed / search.result_clicked; absent in the reindex command, which logs no searches. */
+  events?: EventRuntime | undefined;
   metrics: SearchMetrics;
   synonyms: SynonymCache;
   /** The product service's API, read by a reindex. */

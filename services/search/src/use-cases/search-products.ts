@@ -1,7 +1,10 @@
+import { createEnvelope } from '@emporium/contracts/events/envelope';
+import { searchPerformed } from '@emporium/contracts/events/search-events';
+import { traceContextOf } from '@emporium/platform/events/event-trace';
 import { platformErrors } from '@emporium/platform/http/errors';
 import { decodeCursor } from '@emporium/platform/http/keyset-page';
 import type { RequestContext } from '@emporium/platform/http/request-context';
-import { logQuery } from '../db/query-log.repo.js';
+import { logQuery, type QueryLogEntry } from '../db/query-log.repo.js';
 import { searchErrors } from '../domain/errors.js';
 import type { SearchResult } from '../domain/search-engine.js';
 import { type SearchFilters, type SearchSort, searchPositions } from '../domain/search-request.js';
@@ -24,6 +27,7 @@ export async function searchProducts(
   deps: SearchDeps,
   ctx: RequestContext,
   input: SearchProductsInput,
+  shopper: { userId: string | null } = { userId: null },
 ): Promise<SearchProductsResult> {
   const { q: rawQuery, sort, limit, cursor, ...filters } = input;
   const q = rawQuery?.trim() || undefined;
@@ -55,7 +59,7 @@ export async function searchProducts(
     deps.metrics.searches.inc({ mode: result.mode });
     if (result.total === 0) deps.metrics.zeroResults.inc();
     try {
-      queryId = await logQuery(deps.db, {
+      queryId = await logSearch(deps, ctx, shopper, {
         q: q ?? '',
         filters,
         sort,
@@ -69,4 +73,34 @@ export async function searchProducts(
     }
   }
   return { ...result, queryId };
+}
+
+/** The query log row and its `search.performed` event, in one transaction. */
+async function logSearch(
+  deps: SearchDeps,
+  ctx: RequestContext,
+  shopper: { userId: string | null },
+  entry: QueryLogEntry,
+): Promise<number> {
+  const events = deps.events;
+  if (!events) return logQuery(deps.db, entry);
+  return deps.db.transaction(async (tx) => {
+    const id = await logQuery(tx, entry);
+    await events.enqueue(
+      tx,
+      createEnvelope(searchPerformed, {
+        subject: String(id),
+        data: {
+          searchId: String(id),
+          query: entry.q.slice(0, 256),
+          resultCount: entry.resultCount,
+          userId: shopper.userId,
+          sessionId: null,
+          performedAt: new Date().toISOString(),
+        },
+        ...traceContextOf(ctx.trace),
+      }),
+    );
+    return id;
+  });
 }
