@@ -5,6 +5,7 @@ import { seedDemo } from '@emporium/launcher/demo/seed-demo';
 import { type EmbeddedPlatform, startEmbeddedPlatform } from '@emporium/launcher/embedded/start-embedded';
 import { httpClient } from '@emporium/platform/testing/http';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { WebSocket } from 'ws';
 
 /**
  * A shopper's checkout on the embedded platform exactly as `npm start` wires
@@ -60,6 +61,18 @@ describe('checkout on the embedded platform (npm start)', () => {
     ).toBe(200);
 
     const before = (await admin('GET', `/api/v1/inventory/${sku}`)).body;
+    // The customer watches their orders live, through the gateway (the token in the URL, as a browser must).
+    const accessToken = customerCredentials.authorization.slice('Bearer '.length);
+    const live = new WebSocket(
+      `${platform.gatewayUrl.replace(/^http/, 'ws')}/api/v1/ws?access_token=${accessToken}`,
+    );
+    const heard: Array<{ type: string; data: Record<string, unknown> }> = [];
+    live.on('message', (data) => heard.push(JSON.parse(String(data))));
+    await new Promise((resolve, reject) => {
+      live.once('open', resolve);
+      live.once('error', reject);
+    });
+
     const cart = (await customer('POST', '/api/v1/carts')).body;
     expect((await customer('POST', `/api/v1/carts/${cart.id}/items`, { sku, quantity: 2 })).status).toBe(200);
     const placed = await customer(
@@ -113,6 +126,26 @@ describe('checkout on the embedded platform (npm start)', () => {
       onHand: before.onHand - 2,
       reserved: before.reserved,
     });
+    // The order's confirmation reached the SMTP server (the embedded one, read back by an admin)...
+    await vi.waitFor(
+      async () => {
+        const mailbox = await admin(
+          'GET',
+          `/api/v1/notifications/mailbox?to=${encodeURIComponent(accounts.customer.email)}`,
+        );
+        expect(mailbox.body.items.map((mail: { subject: string }) => mail.subject).join('\n')).toContain(
+          placed.body.number,
+        );
+      },
+      { timeout: 20_000, interval: 200 },
+    );
+    // ...and the customer's socket heard the order become paid.
+    await vi.waitFor(
+      () =>
+        expect(heard.some((m) => m.data.orderId === placed.body.id && m.data.status === 'paid')).toBe(true),
+      { timeout: 10_000, interval: 100 },
+    );
+    live.close();
 
     // Cancelling a paid order refunds it, through the order service's own key (payments:refund).
     expect((await customer('POST', `/api/v1/orders/${placed.body.id}/cancel`)).body.status).toBe('cancelled');

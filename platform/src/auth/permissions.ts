@@ -27,6 +27,8 @@ export const permissions = [
   /** Synonyms and reindexing of the search service. */
   'search:manage',
   'notifications:read:any',
+  /** Send a failed notification again (notification service). */
+  'notifications:manage',
   'analytics:read',
   'config:write',
   'registry:read',

@@ -80,9 +80,14 @@ export const edgeRules: readonly EdgeRule[] = [
 
   // notification. Browsers cannot send Authorization on a WebSocket upgrade:
   // the notification service authenticates the socket itself.
+  // (WebSocket upgrades, at /api/v1/ws and /api/v1/notifications/live, are checked by
+  // proxy/websocket-upgrade.ts: these rules see plain HTTP requests only.)
   { methods: 'read', path: '/api/v1/notifications/outbox', access: 'notifications:read:any' },
+  { methods: 'read', path: '/api/v1/notifications/mailbox', access: 'notifications:read:any' },
+  { methods: 'write', path: '/api/v1/notifications/deliveries/:id/retry', access: 'notifications:manage' },
+  { methods: 'read', path: '/api/v1/notifications/push/vapid-public-key', access: 'public' },
   { methods: 'any', path: '/api/v1/notifications', access: 'authenticated' },
-  { methods: 'any', path: '/api/v1/ws', access: 'public' },
+  { methods: 'any', path: '/api/v1/ws', access: 'authenticated' },
 
   // analytics: reports are for the shop's staff.
   { methods: 'any', path: '/api/v1/analytics', access: 'analytics:read' },

@@ -1,9 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Preference } from '../domain/preferences.js';
-import type { NotificationDb } from './database.js';
+import type { NotificationExecutor } from './database.js';
 import { preferences } from './schema.js';
 
-export async function storedPreferences(db: NotificationDb, userId: string): Promise<Preference[]> {
+export async function storedPreferences(db: NotificationExecutor, userId: string): Promise<Preference[]> {
   return db
     .select({ channel: preferences.channel, category: preferences.category, enabled: preferences.enabled })
     .from(preferences)
@@ -12,7 +12,7 @@ export async function storedPreferences(db: NotificationDb, userId: string): Pro
 
 /** One statement, so a change set is saved whole or not at all. */
 export async function savePreferences(
-  db: NotificationDb,
+  db: NotificationExecutor,
   userId: string,
   changes: Preference[],
 ): Promise<void> {
@@ -24,4 +24,8 @@ export async function savePreferences(
       target: [preferences.userId, preferences.channel, preferences.category],
       set: { enabled: sql`excluded.enabled`, updatedAt: sql`now()` },
     });
+}
+
+export async function deletePreferencesOf(db: NotificationExecutor, userId: string): Promise<void> {
+  await db.delete(preferences).where(eq(preferences.userId, userId));
 }

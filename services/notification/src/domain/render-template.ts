@@ -1,10 +1,11 @@
 import { notificationErrors } from './errors.js';
 
-/** A template in one locale, as read from its three files. */
+/** A template in one locale, as read from its files; `short` (one line, for SMS and push) is optional. */
 export interface TemplateSource {
   subject: string;
   html: string;
   text: string;
+  short?: string | undefined;
 }
 
 export type RenderedMessage = TemplateSource;
@@ -36,7 +37,7 @@ function lookup(data: TemplateData, path: string): string | undefined {
 }
 
 export function placeholdersOf(source: TemplateSource): string[] {
-  const names = [source.subject, source.html, source.text].flatMap((part) =>
+  const names = [source.subject, source.html, source.text, source.short ?? ''].flatMap((part) =>
     [...part.matchAll(placeholder)].map((match) => match[1]!),
   );
   return [...new Set(names)];
@@ -55,9 +56,11 @@ export function renderTemplate(source: TemplateSource, data: TemplateData): Rend
   }
   const fill = (part: string, encode: (value: string) => string) =>
     part.replace(placeholder, (_match, name: string) => encode(lookup(data, name)!));
+  const oneLine = (value: string) => value.replace(/[\r\n]+/g, ' ');
   return {
-    subject: fill(source.subject, (value) => value.replace(/[\r\n]+/g, ' ')).trim(),
+    subject: fill(source.subject, oneLine).trim(),
     html: fill(source.html, escapeHtml),
     text: fill(source.text, (value) => value),
+    ...(source.short === undefined ? {} : { short: fill(source.short, oneLine).trim() }),
   };
 }

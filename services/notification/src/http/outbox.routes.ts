@@ -1,15 +1,17 @@
+import { requirePermission } from '@emporium/platform/auth/auth-hooks';
 import type { HttpApp } from '@emporium/platform/http/create-http-app';
 import { pageQuery } from '@emporium/platform/http/keyset-page';
 import { Type } from 'typebox';
 import type { NotificationDeps } from '../use-cases/deps.js';
-import { listOutbox } from '../use-cases/list-outbox.js';
+import { listDeliveries } from '../use-cases/list-deliveries.js';
 import { Channel, DeliveryStatus, OutboxPage } from './schemas.js';
 
-/** Admin: registered in the admin scope of `app.ts`. */
+/** Admin: every message on every channel (`notifications:read:any`). */
 export function outboxRoutes(app: HttpApp, deps: NotificationDeps): void {
   app.get(
     '/api/v1/notifications/outbox',
     {
+      preHandler: requirePermission('notifications:read:any'),
       schema: {
         tags: ['notifications'],
         description: 'What was sent or attempted, newest first, per channel if asked.',
@@ -24,6 +26,6 @@ export function outboxRoutes(app: HttpApp, deps: NotificationDeps): void {
         response: { 200: OutboxPage },
       },
     },
-    async (request) => listOutbox(deps, request.query),
+    async (request) => listDeliveries(deps, request.query),
   );
 }

@@ -1,14 +1,16 @@
+import { requirePermission } from '@emporium/platform/auth/auth-hooks';
 import type { HttpApp } from '@emporium/platform/http/create-http-app';
 import { Type } from 'typebox';
 import type { NotificationDeps } from '../use-cases/deps.js';
 import { previewTemplate } from '../use-cases/preview-template.js';
 import { Locale, TemplateName } from './schemas.js';
 
-/** Admin: registered in the admin scope of `app.ts`. */
+/** Admin (`notifications:read:any`): the bundled templates and a preview of each. */
 export function templatesRoutes(app: HttpApp, deps: NotificationDeps): void {
   app.get(
     '/api/v1/notifications/templates',
     {
+      preHandler: requirePermission('notifications:read:any'),
       schema: {
         tags: ['notifications'],
         response: {
@@ -32,6 +34,7 @@ export function templatesRoutes(app: HttpApp, deps: NotificationDeps): void {
   app.post(
     '/api/v1/notifications/templates/:template/preview',
     {
+      preHandler: requirePermission('notifications:read:any'),
       schema: {
         tags: ['notifications'],
         description: 'Renders a template with the given values, as it would be sent; sends nothing.',
@@ -51,6 +54,7 @@ export function templatesRoutes(app: HttpApp, deps: NotificationDeps): void {
               subject: Type.String(),
               html: Type.String(),
               text: Type.String(),
+              short: Type.Optional(Type.String()),
             },
             { additionalProperties: false },
           ),

@@ -27,7 +27,7 @@ async function subfolders(dir: string, pattern: RegExp): Promise<string[]> {
 }
 
 /**
- * Reads every `<template>/<locale>/{subject.txt,body.html,body.txt}` once at
+ * Reads every `<template>/<locale>/{subject.txt,body.html,body.txt[,short.txt]}` once at
  * start, so a missing file stops the service at boot rather than at the first
  * order, and rendering never touches the disk.
  */
@@ -37,12 +37,16 @@ export async function loadTemplates(dir: string, defaultLocale: string): Promise
     const locales = new Map<string, TemplateSource>();
     for (const locale of await subfolders(join(dir, name), localeName)) {
       const read = (file: string) => readFile(join(dir, name, locale, file), 'utf8');
-      const [subject, html, text] = await Promise.all([
+      const [subject, html, text, short] = await Promise.all([
         read('subject.txt'),
         read('body.html'),
         read('body.txt'),
+        read('short.txt').catch((error: NodeJS.ErrnoException) => {
+          if (error.code === 'ENOENT') return undefined;
+          throw error;
+        }),
       ]);
-      locales.set(locale, { subject, html, text });
+      locales.set(locale, { subject, html, text, short });
     }
     if (!locales.has(defaultLocale)) {
       throw new Error(`template "${name}" has no version in the default locale "${defaultLocale}"`);
