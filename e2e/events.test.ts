@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { eventCatalog } from '@emporium/contracts/events/event-catalog';
 import { type EmbeddedPlatform, startEmbeddedPlatform } from '@emporium/launcher/embedded/start-embedded';
 import { httpClient } from '@emporium/platform/testing/http';
 import { createTestIdentity, type TestIdentity } from '@emporium/platform/testing/test-identity';
@@ -117,5 +118,23 @@ describe('events on the embedded platform', () => {
     }
     expect(guarded).toContain('inventory');
     expect(distrusting.filter((name) => name !== 'user')).toEqual([]);
+  });
+
+  it('subscribes every service to exactly the events the contracts list it as a consumer of', async () => {
+    // A listed consumer that never subscribes gets a RabbitMQ queue nobody drains; one that
+    // subscribes without being listed is missing from the catalog its producers read.
+    const subscribed = Object.fromEntries(
+      platform.services.map((service) => [service.name, service.events?.subscribedTypes() ?? []]),
+    );
+    const listed = Object.fromEntries(
+      platform.services.map((service) => [
+        service.name,
+        eventCatalog
+          .filter((definition) => (definition.consumers as readonly string[]).includes(service.name))
+          .map((definition) => definition.type)
+          .sort(),
+      ]),
+    );
+    expect(subscribed).toEqual(listed);
   });
 });

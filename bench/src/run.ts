@@ -12,6 +12,7 @@ import { embeddedStart } from './scenarios/embedded-start.js';
 import { eventLatency } from './scenarios/event-latency.js';
 import { gatewayOverhead } from './scenarios/gateway-overhead.js';
 import { gatewaySecurity } from './scenarios/gateway-security.js';
+import { recommendationLatency } from './scenarios/recommendation-latency.js';
 
 /** Every scenario `npm run bench` knows; name some to run only those. */
 const scenarios: Scenario[] = [
@@ -24,6 +25,7 @@ const scenarios: Scenario[] = [
   catalog10k,
   catalog100k,
   checkoutThroughput,
+  recommendationLatency,
 ];
 
 const { values, positionals } = parseArgs({

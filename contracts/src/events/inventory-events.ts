@@ -8,7 +8,8 @@ export const inventoryUpdated = defineEvent({
   type: 'inventory.updated',
   version: 1,
   producer: 'inventory',
-  consumers: ['search', 'analytics'],
+  // recommendation: out-of-stock products are never recommended.
+  consumers: ['search', 'analytics', 'recommendation'],
   description: 'Stock of one SKU in one warehouse changed. Subject: sku.',
   payload: Type.Object(
     {
@@ -41,7 +42,7 @@ export const inventoryOutOfStock = defineEvent({
   type: 'inventory.out_of_stock',
   version: 1,
   producer: 'inventory',
-  consumers: ['search', 'notification', 'analytics'],
+  consumers: ['search', 'notification', 'analytics', 'recommendation'],
   description: 'A SKU has nothing left to sell in any warehouse. Subject: sku.',
   payload: Type.Object(
     { sku: Sku, warehouseId: Id, totalAvailable: Type.Literal(0), detectedAt: Timestamp },

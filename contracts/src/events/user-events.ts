@@ -13,7 +13,7 @@ export const userRegistered = defineEvent({
   type: 'user.registered',
   version: 1,
   producer: 'user',
-  consumers: ['notification', 'analytics', 'recommendation'],
+  consumers: ['notification', 'analytics'],
   description: 'A customer account was created. Subject: user id.',
   payload: Type.Object(
     {

@@ -9,6 +9,16 @@ export function createRecommendationMetrics(metrics: ServiceMetrics) {
       help: 'Behaviour events accepted, by kind',
       labelNames: ['kind'] as const,
     }),
+    modelUpdates: createBusinessCounter(metrics, {
+      name: 'recommendation_model_updates_total',
+      help: 'Products whose neighbours were recomputed, by model and mode (incremental or rebuild)',
+      labelNames: ['model', 'mode'] as const,
+    }),
+    answers: createBusinessCounter(metrics, {
+      name: 'recommendation_answers_total',
+      help: 'Recommendation answers, by list and source (model or popularity fallback)',
+      labelNames: ['list', 'based_on'] as const,
+    }),
   };
 }
 

@@ -1,6 +1,7 @@
 import { createDatabase, type Database } from '@emporium/platform/db/database';
 import { httpClient } from '@emporium/platform/testing/http';
 import { startTestService, type TestService } from '@emporium/platform/testing/start-test-service';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upsertNeighbours } from '../src/db/item-neighbours.repo.js';
 import * as schema from '../src/db/schema.js';
@@ -17,6 +18,12 @@ beforeAll(async () => {
   service = await startTestService(recommendationService, {
     POPULARITY_HALF_LIFE_HOURS: '72',
     POPULARITY_WINDOW_DAYS: '30',
+    // This suite checks exact scores and writes neighbours by hand: no answer caching, no model worker runs.
+    ANSWER_CACHE_MS: '0',
+    FOR_YOU_CACHE_MS: '0',
+    MODEL_INCREMENTAL_INTERVAL_MS: '600000',
+    MODEL_REBUILD_INTERVAL_MS: '0',
+    MODEL_REBUILD_AT_START_DELAY_MS: '-1',
   });
   database = createDatabase({ url: service.database!.url, poolMax: 1, applicationName: 'test' }, schema);
   send = httpClient(service.url);
@@ -100,7 +107,7 @@ describe(`recommendation service on ${process.env.DATABASE_URL ? 'PostgreSQL' : 
       // Product 2: four views now (score ~4).
       ...Array.from({ length: 4 }, () => ({ kind: 'view', productId: product(2), sessionId: 'a' })),
       // Product 3: one purchase now (5) beats four views.
-      { kind: 'purchase', productId: product(3), sessionId: 'b', userId: product(100) },
+      { kind: 'purchase', productId: product(3), sessionId: 'b' },
       // Product 4: the same purchase and cart as product 3 plus more, but nine days (three half-lives) ago.
       { kind: 'purchase', productId: product(4), sessionId: 'c', occurredAt: daysAgo(9) },
       { kind: 'purchase', productId: product(4), sessionId: 'd', occurredAt: daysAgo(9) },
@@ -128,7 +135,7 @@ describe(`recommendation service on ${process.env.DATABASE_URL ? 'PostgreSQL' : 
     expect((await send('GET', '/api/v1/recommendations/popular?limit=500')).status).toBe(400);
   });
 
-  it('falls back to popularity without the product itself, then serves stored neighbours', async () => {
+  it('falls back to popularity without the product itself, then serves stored neighbours blended', async () => {
     const fallback = (await send('GET', `/api/v1/recommendations/products/${product(3)}/similar?limit=3`))
       .body;
     expect(fallback.basedOn).toBe('popularity');
@@ -146,19 +153,63 @@ describe(`recommendation service on ${process.env.DATABASE_URL ? 'PostgreSQL' : 
       { productId: product(3), neighbourId: product(6), kind: 'co_purchase', score: 1 },
     ]);
     const similar = (await send('GET', `/api/v1/recommendations/products/${product(3)}/similar`)).body;
-    expect(similar).toEqual({
-      basedOn: 'neighbours',
-      items: [
-        { productId: product(8), score: 0.9 },
-        { productId: product(7), score: 0.4 },
-      ],
-    });
+    // Co-views count fully, content at 0.6: 8 scores 0.9 * 0.6 = 0.54, 7 scores 0.4 + 0.2 * 0.6 = 0.52.
+    expect(similar.basedOn).toBe('neighbours');
+    expect(similar.items.map((p: { productId: string }) => p.productId)).toEqual([product(8), product(7)]);
+    expect(similar.items[0].score).toBeCloseTo(0.54, 9);
+    expect(similar.items[1].score).toBeCloseTo(0.52, 9);
+    const together = (await send('GET', `/api/v1/recommendations/products/${product(3)}/bought-together`))
+      .body;
+    expect(together).toEqual({ basedOn: 'neighbours', items: [{ productId: product(6), score: 1 }] });
     expect((await send('GET', '/api/v1/recommendations/products/not-a-uuid/similar')).status).toBe(400);
+  });
+
+  it('takes the user from the token: an event naming another user is refused', async () => {
+    const me = product(200);
+    const token = await service.identity.bearer({ sub: me, roles: ['customer'] });
+    const other = await send(
+      'POST',
+      '/api/v1/events',
+      { kind: 'view', productId: product(1), sessionId: 'z', userId: product(201) },
+      token,
+    );
+    expect(other.status).toBe(403);
+    expect(other.body.code).toBe('BEHAVIOUR_USER_MISMATCH');
+    const anonymous = await send('POST', '/api/v1/events', {
+      kind: 'view',
+      productId: product(1),
+      sessionId: 'z',
+      userId: me,
+    });
+    expect(anonymous.status).toBe(403);
+    const mine = await send(
+      'POST',
+      '/api/v1/events',
+      { kind: 'view', productId: product(1), sessionId: 'z', userId: me },
+      token,
+    );
+    expect(mine.status).toBe(202);
+    const implied = await send(
+      'POST',
+      '/api/v1/events',
+      { kind: 'view', productId: product(1), sessionId: 'z' },
+      token,
+    );
+    expect(implied.status).toBe(202);
+    const rows = await database.db.execute<{ user_id: string | null }>(
+      sql`select user_id from recommendation.behaviour_events where session_id = 'z'`,
+    );
+    expect(rows.rows.map((r) => r.user_id)).toEqual([me, me]);
+    // Each tracked event is announced to analytics through the outbox, in the same transaction.
+    const announced = await database.db.execute<{ n: string }>(
+      sql`select count(*) as n from recommendation.outbox where event_type = 'behaviour.tracked' and aggregate_id = ${me}`,
+    );
+    expect(Number(announced.rows[0]!.n)).toBe(2);
   });
 
   it('counts tracked events by kind in its metrics', async () => {
     const metrics = (await send('GET', '/metrics')).text;
-    expect(metrics).toMatch(/recommendation_behaviour_events_total\{kind="view"[^}]*\} 55/);
+    expect(metrics).toMatch(/recommendation_behaviour_events_total\{kind="view"[^}]*\} 57/);
     expect(metrics).toMatch(/recommendation_behaviour_events_total\{kind="search"[^}]*\} 1/);
   });
 });

@@ -37,10 +37,28 @@ export const ScoredProducts = Type.Object(
   { additionalProperties: false },
 );
 
-export const SimilarProducts = Type.Object(
+/** Similar products and bought together: from the product's neighbours, or popularity while it has none. */
+export const ProductRecommendations = Type.Object(
   {
     items: Type.Array(ScoredProduct),
     basedOn: Type.Union([Type.Literal('neighbours'), Type.Literal('popularity')]),
+  },
+  { additionalProperties: false },
+);
+
+export const ForYou = Type.Object(
+  {
+    items: Type.Array(ScoredProduct),
+    basedOn: Type.Union([Type.Literal('history'), Type.Literal('popularity')]),
+  },
+  { additionalProperties: false },
+);
+
+export const ForYouQuery = Type.Object(
+  {
+    limit: Limit,
+    /** The anonymous session's id (the one sent with its behaviour events); a signed-in user's comes from the token. */
+    sessionId: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
   },
   { additionalProperties: false },
 );
