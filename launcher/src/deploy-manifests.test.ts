@@ -29,6 +29,7 @@ import {
 } from '@emporium/platform/config/common';
 import { envNameOf } from '@emporium/platform/config/env-name';
 import { wellKnownPorts } from '@emporium/platform/discovery/dns-locator';
+import { createEventMetrics } from '@emporium/platform/events/event-metrics';
 import { createMetrics } from '@emporium/platform/metrics/metrics';
 import { UserConfig } from '@emporium/user/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -886,10 +887,14 @@ describe('deploy/observability', () => {
   const compose = yamlFile(join(deploy, 'compose', 'compose.yaml'));
   const composeServices = obj(compose.services, 'services');
 
-  /** Series names the services really export (prom-client default metrics + the HTTP histogram). */
+  /** Series names the services really export (prom-client defaults, the HTTP histogram, the event metrics). */
   let exported: Set<string>;
   beforeAll(async () => {
     const metrics = createMetrics('deploy-test');
+    createEventMetrics(metrics.registry, {
+      backlog: async () => ({ count: 0, oldestAgeSeconds: 0 }),
+      deadLetterDepth: async () => [{ queue: 'analytics.order.created', count: 0 }],
+    });
     const families = await metrics.registry.getMetricsAsJSON();
     exported = new Set(
       families.flatMap((family) =>
@@ -899,8 +904,8 @@ describe('deploy/observability', () => {
       ),
     );
   });
-  const planned = new Set(['emporium_outbox_backlog', 'emporium_dead_letter_depth']);
-  const metricNames = (expr: string) => expr.match(/\b(?:http|process|nodejs|emporium)_[a-z0-9_]+/g) ?? [];
+  const metricNames = (expr: string) =>
+    expr.match(/\b(?:http|process|nodejs|emporium|outbox|events?)_[a-z0-9_]+/g) ?? [];
 
   it('Prometheus scrapes every service on its port, labelled by service', () => {
     const job = list(prometheus.scrape_configs, 'scrape_configs')
@@ -943,12 +948,13 @@ describe('deploy/observability', () => {
       expect(['warning', 'critical'], name).toContain(at(alert, 'labels.severity'));
       expect(String(at(alert, 'annotations.summary')), name).not.toBe('');
       for (const metric of metricNames(String(alert.expr))) {
-        expect(exported.has(metric) || planned.has(metric), `${name}: ${metric}`).toBe(true);
+        expect(exported.has(metric), `${name}: ${metric}`).toBe(true);
       }
     }
     const byName = (n: string) => String(alerts.find((a) => a.alert === n)?.expr);
-    expect(byName('EmporiumOutboxBacklogGrowing')).toContain('emporium_outbox_backlog');
-    expect(byName('EmporiumDeadLettersPresent')).toContain('emporium_dead_letter_depth');
+    expect(byName('EmporiumOutboxBacklogGrowing')).toContain('outbox_backlog_events');
+    expect(byName('EmporiumOutboxStuck')).toContain('outbox_oldest_unsent_age_seconds');
+    expect(byName('EmporiumDeadLettersPresent')).toContain('event_dead_letters');
     expect(byName('EmporiumHighErrorRatio')).toContain('status_code=~"5.."');
     expect(byName('EmporiumRouteLatencyP99High')).toMatch(
       /histogram_quantile\(0\.99,[\s\S]*by \(service, route, le\)/,
@@ -982,7 +988,7 @@ describe('deploy/observability', () => {
     }
     for (const query of queries) {
       for (const metric of metricNames(query)) {
-        expect(exported.has(metric) || planned.has(metric), metric).toBe(true);
+        expect(exported.has(metric), metric).toBe(true);
       }
     }
     // Panels point at the provisioned Prometheus datasource, and do not overlap.

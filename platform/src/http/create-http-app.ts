@@ -44,6 +44,8 @@ const validRequestId = /^[\w.:-]{1,128}$/;
  * problem+json errors. Each service's `buildApp(deps)` starts here; `listen`
  * is the caller's business, so tests use `inject` with no socket.
  */
+const operationalRoutes = new Set(['/metrics', '/health/live', '/health/ready']);
+
 export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   const app = Fastify({
     loggerInstance: options.logger,
@@ -102,8 +104,10 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     request.span?.setAttribute('http.response.status_code', reply.statusCode);
     if (reply.statusCode >= 500) request.span?.setStatus({ code: SpanStatusCode.ERROR });
     request.span?.end();
-    if (!options.logger.isLevelEnabled('info')) return;
-    request.ctx?.logger.info(
+    // Probes and scrapes (every few seconds, from kubelets, Prometheus, analytics) log at debug.
+    const level = operationalRoutes.has(route) && reply.statusCode < 400 ? 'debug' : 'info';
+    if (!options.logger.isLevelEnabled(level)) return;
+    request.ctx?.logger[level](
       {
         method: request.method,
         url: request.url,
