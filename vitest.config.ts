@@ -11,7 +11,8 @@ export default defineConfig({
     // Suites that boot PGlite cost ~0.5 GB each: two workers on a 2-core machine.
     maxWorkers: 2,
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Suites boot several services (and PGlite) in beforeAll: generous on a busy 2-core machine.
+    hookTimeout: 120_000,
     projects: [
       {
         extends: true,
