@@ -38,7 +38,13 @@ async function thresholdOfNewRow(sku: string): Promise<number> {
 }
 
 async function push(runtime: Record<string, unknown>, headers: Record<string, string> = {}) {
-  const response = await httpClient(config.url)('PUT', document, { settings: {}, runtime }, headers);
+  const operator = await config.identity.bearer({ sub: 'ops-1', roles: ['admin'] });
+  const response = await httpClient(config.url, operator)(
+    'PUT',
+    document,
+    { settings: {}, runtime },
+    headers,
+  );
   expect(response.status).toBe(200);
   return { version: response.body.version as number, pushedAt: Date.now() };
 }
@@ -97,7 +103,8 @@ describe('config pushed to a running service', () => {
     expect(history.body.items.map((d: { version: number }) => d.version)).toEqual([2, 1]);
     const first = history.body.items.find((d: { version: number }) => d.version === 1);
 
-    const rollback = await httpClient(config.url)(
+    const operator = httpClient(config.url, await config.identity.bearer({ sub: 'ops-1', roles: ['admin'] }));
+    const rollback = await operator(
       'PUT',
       document,
       { settings: first.settings, runtime: first.runtime, comment: 'roll back to version 1' },
@@ -112,7 +119,7 @@ describe('config pushed to a running service', () => {
     expect(requestLines()).toBe(before + 1);
 
     // A writer still holding version 2 is refused rather than undoing the rollback.
-    const stale = await httpClient(config.url)(
+    const stale = await operator(
       'PUT',
       document,
       { settings: {}, runtime: { logLevel: 'debug' } },

@@ -1,3 +1,4 @@
+import type { Verifiers } from '@emporium/platform/auth/auth-hooks';
 import { createHttpApp, type HttpApp } from '@emporium/platform/http/create-http-app';
 import type { ReadinessCheck } from '@emporium/platform/http/operational-routes';
 import type { ServiceMetrics } from '@emporium/platform/metrics/metrics';
@@ -6,6 +7,8 @@ import { eventsRoutes } from './http/events.routes.js';
 import type { ConfigDeps } from './use-cases/deps.js';
 
 export interface ConfigAppDeps extends ConfigDeps {
+  /** Writing needs `config:write`; services read their documents (never secrets) without credentials. */
+  auth: Verifiers;
   metrics: ServiceMetrics;
   readiness: ReadinessCheck[];
   eventsKeepAliveMs: number;
@@ -19,6 +22,7 @@ export async function buildApp(deps: ConfigAppDeps): Promise<HttpApp> {
     logger: deps.logger,
     metrics: deps.metrics,
     readiness: deps.readiness,
+    auth: deps.auth,
   });
   configRoutes(app, deps);
   eventsRoutes(app, deps, { keepAliveMs: deps.eventsKeepAliveMs });

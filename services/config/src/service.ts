@@ -28,6 +28,7 @@ export const configService = defineService({
     }
     const app = await buildApp({
       ...deps,
+      auth: runtime.auth,
       metrics: runtime.metrics,
       readiness: runtime.readiness,
       eventsKeepAliveMs: config.eventsKeepAliveMs,

@@ -32,7 +32,14 @@ const replicas: RunningService[] = [];
 
 async function startReplica(): Promise<RunningService> {
   const replica = await startService(configService, {
-    env: { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATABASE_URL: config.database!.url, ...env },
+    env: {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: config.database!.url,
+      JWKS_URL: config.identity.jwksUrl,
+      ...env,
+    },
   });
   replicas.push(replica);
   return replica;
@@ -44,7 +51,7 @@ const versionsOf = async (service: string, profile: string) =>
 
 beforeAll(async () => {
   config = await startTestService(configService, env);
-  send = httpClient(config.url);
+  send = httpClient(config.url, await config.identity.bearer({ sub: 'ops-1', roles: ['admin'] }));
 });
 afterAll(async () => {
   // Services first: they end their streams. (A client aborting first leaves undici reconnecting an idle socket.)
@@ -111,7 +118,7 @@ describe(`config service on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'
     expect(written.body).toMatchObject({
       version: 3,
       runtime: body.runtime,
-      createdBy: 'api',
+      createdBy: 'ops-1',
       comment: 'calmer',
     });
 
@@ -123,10 +130,25 @@ describe(`config service on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'
     );
   });
 
+  it('lets only holders of config:write change a document; anyone inside may read', async () => {
+    const body = { settings: {}, runtime: { logLevel: 'debug' } };
+    const anonymous = await httpClient(config.url)('PUT', '/api/v1/config/inventory/development', body);
+    expect([anonymous.status, anonymous.body.code]).toEqual([401, 'UNAUTHENTICATED']);
+    const customer = httpClient(
+      config.url,
+      await config.identity.bearer({ sub: 'c-1', roles: ['customer'] }),
+    );
+    const refused = await customer('PUT', '/api/v1/config/inventory/development', body);
+    expect([refused.status, refused.body.code]).toEqual([403, 'FORBIDDEN']);
+    expect(
+      (await httpClient(config.url)('GET', '/api/v1/config/inventory/development')).body.runtime,
+    ).not.toEqual(body.runtime);
+  });
+
   it('keeps an operator change when the service restarts with the same files', async () => {
     await startReplica();
     const latest = (await send('GET', '/api/v1/config/inventory/development')).body;
-    expect(latest).toMatchObject({ version: 4, createdBy: 'api' });
+    expect(latest).toMatchObject({ version: 4, createdBy: 'ops-1' });
   });
 
   it('pages through the history, newest first', async () => {

@@ -25,11 +25,12 @@ const flags: unknown[] = [];
 /** What the static locator knows; the reconnection test moves the config service. */
 const configInstances = new Map<string, string[]>();
 
-const put = (runtime: Record<string, unknown>) =>
-  httpClient(restarted?.url ?? config.url)('PUT', '/api/v1/config/shop/development', {
-    settings: {},
-    runtime,
-  });
+const put = async (runtime: Record<string, unknown>) =>
+  httpClient(restarted?.url ?? config.url, await config.identity.bearer({ sub: 'ops', roles: ['admin'] }))(
+    'PUT',
+    '/api/v1/config/shop/development',
+    { settings: {}, runtime },
+  );
 
 beforeAll(async () => {
   config = await startTestService(configService, env);
@@ -88,7 +89,14 @@ describe('live config client', () => {
     await config.close();
     // The service comes back elsewhere; a version is written before the client can reach it.
     restarted = await startService(configService, {
-      env: { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATABASE_URL: config.database!.url, ...env },
+      env: {
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'silent',
+        DATABASE_URL: config.database!.url,
+        JWKS_URL: config.identity.jwksUrl,
+        ...env,
+      },
     });
     await put({ logLevel: 'warn' });
     await new Promise((resolve) => setTimeout(resolve, 500));

@@ -1,3 +1,4 @@
+import { requirePermission } from '@emporium/platform/auth/auth-hooks';
 import type { HttpApp } from '@emporium/platform/http/create-http-app';
 import { pageOf, pageQuery } from '@emporium/platform/http/keyset-page';
 import { Type } from 'typebox';
@@ -46,6 +47,7 @@ export function configRoutes(app: HttpApp, deps: ConfigDeps): void {
   app.put(
     '/api/v1/config/:service/:profile',
     {
+      preHandler: requirePermission('config:write'),
       schema: {
         tags: ['config'],
         params: DocumentParams,
@@ -59,8 +61,7 @@ export function configRoutes(app: HttpApp, deps: ConfigDeps): void {
         ...request.params,
         ...request.body,
         ifMatch: parseIfMatch(request.headers['if-match']),
-        // The authenticated principal once authentication lands.
-        createdBy: 'api',
+        createdBy: request.principal!.subject,
       });
       reply.header('etag', etagOf(document));
       return documentView(document);
