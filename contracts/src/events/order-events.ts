@@ -12,7 +12,8 @@ import {
   Timestamp,
 } from './shared-schemas.js';
 
-export const OrderStatus = Type.Enum([
+/** Every status an order can have; the order service's state machine says how they connect. */
+export const orderStatuses = [
   'pending_payment',
   'paid',
   'fulfilled',
@@ -20,7 +21,9 @@ export const OrderStatus = Type.Enum([
   'cancelled',
   'refunded',
   'partially_refunded',
-]);
+] as const;
+export type OrderStatusName = (typeof orderStatuses)[number];
+export const OrderStatus = Type.Enum(orderStatuses);
 
 const OrderLine = Type.Object(
   { sku: Sku, productId: Id, title: Type.String(), quantity: Quantity, unitPriceMinor: MinorUnits },

@@ -1,11 +1,2 @@
-/** Every status an order can have; the state machine in `order-status.ts` says how they connect. */
-export const orderStatuses = [
-  'pending_payment',
-  'paid',
-  'fulfilled',
-  'completed',
-  'cancelled',
-  'refunded',
-  'partially_refunded',
-] as const;
-export type OrderStatus = (typeof orderStatuses)[number];
+// The statuses are part of the public contract (order events carry them): defined once there.
+export { type OrderStatusName as OrderStatus, orderStatuses } from '@emporium/contracts/events/order-events';
