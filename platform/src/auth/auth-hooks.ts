@@ -1,8 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { HttpApp } from '../http/create-http-app.js';
-import { isDependencyFailure } from '../http/dependency-failure.js';
 import { platformErrors } from '../http/errors.js';
-import { UpstreamStatusError } from '../resilience/upstream-policy.js';
+import { identifyCaller } from './identify-caller.js';
 import type { JwtVerifier } from './jwt-verifier.js';
 import type { Permission } from './permissions.js';
 import { hasPermission, type Principal } from './principal.js';
@@ -30,25 +29,7 @@ export interface Verifiers {
 export function registerAuthentication(app: HttpApp, verifiers: Verifiers): void {
   app.decorateRequest('principal', undefined);
   app.addHook('onRequest', async (request) => {
-    const header = request.headers.authorization;
-    const apiKey = request.headers['x-api-key'];
-    try {
-      if (typeof header === 'string' && header.length > 0) {
-        const [scheme, token] = header.split(' ', 2);
-        if (scheme?.toLowerCase() !== 'bearer' || !token)
-          throw platformErrors.UNAUTHENTICATED('use "Authorization: Bearer <token>"');
-        request.principal = await verifiers.jwt(token);
-      } else if (typeof apiKey === 'string' && apiKey.length > 0) {
-        if (!verifiers.apiKey) throw platformErrors.UNAUTHENTICATED('API keys are not accepted here');
-        request.principal = await verifiers.apiKey(apiKey);
-      }
-    } catch (error) {
-      // The verifier's upstream (JWKS, API-key introspection) is down or failing: 503, never an anonymous pass.
-      if (isDependencyFailure(error) || error instanceof UpstreamStatusError)
-        throw platformErrors.DEPENDENCY_UNAVAILABLE('cannot verify credentials right now');
-      if ((error as { code?: string }).code === 'UNAUTHENTICATED') throw error;
-      throw platformErrors.UNAUTHENTICATED('the credentials are invalid or expired');
-    }
+    request.principal = await identifyCaller(request.headers, verifiers);
   });
 }
 

@@ -5,7 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type EdgeAccess, edgeAccessOf } from '../routing/edge-rules.js';
 import { hasDotSegment, pathOf } from '../routing/path-pattern.js';
 import { clientKeyOf } from './client-ip.js';
-import { identifyCaller } from './identify-caller.js';
+import { identifyCallerAtEdge } from './identify-caller.js';
 import type { LimitClass } from './rate-limit-settings.js';
 import type { RateDecision, RateLimiter } from './rate-limiter.js';
 
@@ -28,7 +28,7 @@ export function edgeGuard(deps: EdgeGuardDeps) {
     const path = pathOf(request.url);
     if (hasDotSegment(path)) throw platformErrors.VALIDATION_FAILED('the path has "." or ".." segments');
 
-    const { principal, failure } = await identifyCaller(request.headers, deps.verifiers);
+    const { principal, failure } = await identifyCallerAtEdge(request.headers, deps.verifiers);
     if (deps.limiter) {
       const ip = clientKeyOf(request.ip, request.headers, deps.trustProxyHops);
       const [limitClass, subject] = counterOf(path, principal, ip);

@@ -1,45 +1,27 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Verifiers } from '@emporium/platform/auth/auth-hooks';
+import { identifyCaller } from '@emporium/platform/auth/identify-caller';
 import type { Principal } from '@emporium/platform/auth/principal';
-import { isDependencyFailure } from '@emporium/platform/http/dependency-failure';
-import { type AppError, platformErrors } from '@emporium/platform/http/errors';
+import type { AppError } from '@emporium/platform/http/errors';
 
 export type Identification =
   | { principal: Principal | undefined; failure?: undefined }
   | { principal?: undefined; failure: AppError };
 
 /**
- * The caller, from the same credentials and with the same verifiers every
- * service uses (`Authorization: Bearer <jwt>` first, else `X-Api-Key`), so
- * the edge and the services never disagree on who is calling. No
- * credentials: anonymous. Credentials that do not verify: a 401 failure,
- * returned rather than thrown so the edge can count it against the caller's
- * address before answering.
+ * The caller, exactly as every service identifies it (the platform's
+ * `identifyCaller`). Credentials that do not verify come back as a 401
+ * failure rather than thrown, so the edge can count it against the caller's
+ * address before answering; a verifier that cannot be reached still throws 503.
  */
-export async function identifyCaller(
+export async function identifyCallerAtEdge(
   headers: IncomingHttpHeaders,
   verifiers: Verifiers,
 ): Promise<Identification> {
-  const authorization = headers.authorization;
-  const apiKey = headers['x-api-key'];
   try {
-    if (typeof authorization === 'string' && authorization.length > 0) {
-      const [scheme, token] = authorization.split(' ', 2);
-      if (scheme?.toLowerCase() !== 'bearer' || !token) {
-        return { failure: platformErrors.UNAUTHENTICATED('use "Authorization: Bearer <token>"') };
-      }
-      return { principal: await verifiers.jwt(token) };
-    }
-    if (typeof apiKey === 'string' && apiKey.length > 0) {
-      if (!verifiers.apiKey) return { failure: platformErrors.UNAUTHENTICATED('API keys are not accepted') };
-      return { principal: await verifiers.apiKey(apiKey) };
-    }
-    return { principal: undefined };
+    return { principal: await identifyCaller(headers, verifiers) };
   } catch (error) {
-    // The key set (or the user service, for API keys) cannot be reached: not the caller's fault.
-    if (isDependencyFailure(error))
-      throw platformErrors.DEPENDENCY_UNAVAILABLE('cannot verify credentials now');
-    if ((error as { code?: string }).code === 'UNAUTHENTICATED') return { failure: error as AppError };
-    return { failure: platformErrors.UNAUTHENTICATED('the credentials are invalid or expired') };
+    if ((error as AppError).code === 'UNAUTHENTICATED') return { failure: error as AppError };
+    throw error;
   }
 }
