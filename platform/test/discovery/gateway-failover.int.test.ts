@@ -7,14 +7,21 @@ import { type ServiceProcess, startServiceProcess } from './support/service-proc
 
 /**
  * The issue's failover test, through the real pieces of the distributed
- * mode: the registry, the gateway and two instances of the recommendation
+ * mode: the registry, the gateway and two instances of the config
  * service each run as their own process (`services/<name>/src/main.ts`), the
  * instances register themselves, the gateway discovers them through the
  * registry. One instance is killed with SIGKILL (no deregistration, no
  * drain) while clients keep calling the gateway. On PGlite by default; on
  * PostgreSQL when DATABASE_URL is set.
  */
-const route = '/api/v1/recommendations/popular';
+/**
+ * The upstream: the config service, which needs no event broker, so its
+ * instances run as plain processes here as on the real servers. Reading a
+ * document through the gateway takes an admin token (config:write at the edge).
+ */
+const route = '/api/v1/config/gateway/development';
+const routePattern = '/api/v1/config/:service/:profile';
+let asAdmin: Record<string, string> = {};
 /**
  * Concurrent callers, each calling again 5 ms after an answer: at the kill,
  * more calls are in flight on the dying instance than the gateway's breaker
@@ -41,14 +48,14 @@ async function servedBy(instance: ServiceProcess): Promise<number> {
     .find(
       (l) =>
         l.startsWith('http_request_duration_seconds_count{') &&
-        l.includes(`route="${route}"`) &&
+        l.includes(`route="${routePattern}"`) &&
         l.includes('status_code="200"'),
     );
   return line ? Number(line.split(' ').at(-1)) : 0;
 }
 
 async function upInstances(registryUrl: string): Promise<string[]> {
-  const response = await fetch(`${registryUrl}/api/v1/registry/services/recommendation/instances`);
+  const response = await fetch(`${registryUrl}/api/v1/registry/services/config/instances`);
   const body = (await response.json()) as { items: Array<{ url: string }> };
   return body.items.map((item) => item.url).sort();
 }
@@ -70,7 +77,10 @@ function steadyTraffic(gatewayUrl: string) {
       let ok = false;
       let detail = '';
       try {
-        const response = await fetch(`${gatewayUrl}${route}`, { signal: AbortSignal.timeout(5_000) });
+        const response = await fetch(`${gatewayUrl}${route}`, {
+          headers: asAdmin,
+          signal: AbortSignal.timeout(5_000),
+        });
         const text = await response.text();
         ok = response.status === 200;
         detail = ok ? '' : `${response.status} ${text}`;
@@ -113,6 +123,7 @@ async function tombstone(url: string): Promise<{ knocks: () => number; close: ()
 beforeAll(async () => {
   database = await createTestDatabase();
   identity = await createTestIdentity();
+  asAdmin = await identity.bearer({ sub: 'ops-1', roles: ['admin'] });
 }, 60_000);
 
 afterAll(async () => {
@@ -135,7 +146,7 @@ describe('gateway failover through the registry', () => {
 
     const replica = async () => {
       const port = await freePort();
-      return start('recommendation', {
+      return start('config', {
         ...common,
         ...discovery,
         PORT: String(port),
@@ -156,7 +167,7 @@ describe('gateway failover through the registry', () => {
       JWKS_URL: identity.jwksUrl,
       PUBLIC_URL: `http://127.0.0.1:${gatewayPort}`,
       // The test's clients all come from one address: this measures failover, not the edge limiter.
-      RATE_LIMITS: 'anonymous=1000000/60s',
+      RATE_LIMITS: 'anonymous=1000000/60s,user=1000000/60s',
     });
 
     const traffic = steadyTraffic(gateway.url);

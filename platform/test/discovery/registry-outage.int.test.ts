@@ -15,7 +15,13 @@ import { waitUntil } from './support/wait-until.js';
  * Everything runs as its own process with the shipped defaults (10 s
  * leases); the registry reaches its database through a proxy the test can cut.
  */
-const route = '/api/v1/recommendations/popular';
+/**
+ * The upstream: the config service, which needs no event broker, so its
+ * instances run as plain processes here as on the real servers. Reading a
+ * document through the gateway takes an admin token (config:write at the edge).
+ */
+const route = '/api/v1/config/gateway/development';
+let asAdmin: Record<string, string> = {};
 
 const outageMs = 12_000; // longer than the 10 s lease
 let database: TestDatabase;
@@ -35,7 +41,7 @@ async function start(service: string, env: Record<string, string>): Promise<Serv
 
 async function listed(registryUrl: string): Promise<string[] | 'unreachable'> {
   try {
-    const response = await fetch(`${registryUrl}/api/v1/registry/services/recommendation/instances`, {
+    const response = await fetch(`${registryUrl}/api/v1/registry/services/config/instances`, {
       signal: AbortSignal.timeout(1_000),
     });
     if (!response.ok) return 'unreachable';
@@ -54,7 +60,10 @@ function observe(gatewayUrl: string, registryUrl: string) {
   const caller = (async () => {
     while (running) {
       try {
-        const response = await fetch(`${gatewayUrl}${route}`, { signal: AbortSignal.timeout(5_000) });
+        const response = await fetch(`${gatewayUrl}${route}`, {
+          headers: asAdmin,
+          signal: AbortSignal.timeout(5_000),
+        });
         const text = await response.text();
         if (response.status !== 200) failures.push({ at: Date.now(), detail: `${response.status} ${text}` });
       } catch (error) {
@@ -84,6 +93,7 @@ function observe(gatewayUrl: string, registryUrl: string) {
 beforeAll(async () => {
   database = await createTestDatabase();
   identity = await createTestIdentity();
+  asAdmin = await identity.bearer({ sub: 'ops-1', roles: ['admin'] });
   const direct = new URL(database.url);
   databaseProxy = await startTcpProxy({ host: direct.hostname, port: Number(direct.port) });
   const proxied = new URL(database.url);
@@ -95,7 +105,7 @@ beforeAll(async () => {
   registry = await start('registry', registryEnv);
   const discovery = { DISCOVERY: 'registry', REGISTRY_URL: registry.url };
   const instancePort = await freePort();
-  instance = await start('recommendation', {
+  instance = await start('config', {
     ...common,
     ...discovery,
     PORT: String(instancePort),
@@ -111,11 +121,11 @@ beforeAll(async () => {
     ...discovery,
     PORT: String(await freePort()),
     JWKS_URL: identity.jwksUrl,
-    RATE_LIMITS: 'anonymous=1000000/60s',
+    RATE_LIMITS: 'anonymous=1000000/60s,user=1000000/60s',
   });
   await waitUntil(
     'the gateway to reach the instance',
-    async () => (await fetch(`${gateway.url}${route}`)).status,
+    async () => (await fetch(`${gateway.url}${route}`, { headers: asAdmin })).status,
     (status) => status === 200,
     10_000,
   );
