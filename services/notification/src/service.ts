@@ -13,6 +13,7 @@ import { subscribeUsers } from './consumers/users.consumer.js';
 import * as schema from './db/schema.js';
 import { switchesFrom } from './domain/channel-switches.js';
 import { createLiveHub } from './live/live-hub.js';
+import { broadcastOverRedis } from './live/redis-broadcast.js';
 import { loadTemplates } from './rendering/template-store.js';
 import type { NotificationDeps } from './use-cases/deps.js';
 import { startDeliveryDispatcher } from './workers/delivery-dispatcher.js';
@@ -44,6 +45,15 @@ export const notificationService = defineService({
     if (!config.smtpUrl && config.emporiumProfile === 'production') {
       logger.warn('no SMTP_URL in production: mail goes to the in-process SMTP server and never leaves');
     }
+    const localLive = createLiveHub(() => switches.websocket);
+    // With Redis (distributed mode) every replica delivers to its own sockets; embedded, one process holds them all.
+    const live = config.redisUrl
+      ? broadcastOverRedis(localLive, {
+          url: config.redisUrl,
+          channel: `${config.eventNamespace}notification:live`,
+          logger,
+        })
+      : undefined;
     const deps: NotificationDeps = {
       db,
       logger,
@@ -54,7 +64,7 @@ export const notificationService = defineService({
         .split(',')
         .map((address) => address.trim().toLowerCase())
         .filter(Boolean),
-      live: createLiveHub(() => switches.websocket),
+      live: live ?? localLive,
       vapidPublicKey: vapid.publicKey,
     };
     const events = runtime.events!;
@@ -93,6 +103,7 @@ export const notificationService = defineService({
       close: async () => {
         await dispatcher.stop();
         await channels.close();
+        await live?.close();
       },
     };
   },

@@ -28,10 +28,8 @@ export const isStaff = (principal: Principal): boolean =>
 
 /**
  * In-memory fan-out to the WebSocket clients of THIS instance. Events are
- * consumed once per service (competing consumers), so with several replicas
- * a message reaches only the sockets of the replica that handled the event;
- * running several replicas needs a per-instance broadcast queue (or Redis
- * pub/sub) in front of this hub, which it does not have yet.
+ * consumed once per service (competing consumers); with several replicas,
+ * `redis-broadcast.ts` in front of this hub carries each message to all of them.
  */
 export function createLiveHub(isOn: () => boolean = () => true): LiveHub {
   const byUser = new Map<string, Set<LiveSocket>>();
