@@ -90,7 +90,7 @@ export const orderCancelled = defineEvent({
   type: 'order.cancelled',
   version: 1,
   producer: 'order',
-  consumers: ['inventory', 'notification', 'analytics'],
+  consumers: ['inventory', 'notification', 'analytics', 'recommendation'],
   description:
     'An order was cancelled (by the customer, an admin, a failed payment or an expired reservation): ' +
     'inventory releases its stock, payment refunds what was captured. Subject: order id.',

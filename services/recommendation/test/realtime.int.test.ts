@@ -1,5 +1,6 @@
 import { cartItemAdded } from '@emporium/contracts/events/cart-events';
 import { createEnvelope } from '@emporium/contracts/events/envelope';
+import { orderCancelled } from '@emporium/contracts/events/order-events';
 import { httpClient } from '@emporium/platform/testing/http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completionOf, customer, orderOf, product, until } from './support/fixtures.js';
@@ -160,5 +161,41 @@ describe(`recommendations follow purchases as they happen (${process.env.AMQP_UR
       `select count(*) as n from recommendation.behaviour_events where session_id = 'sess-cart' and kind = 'add_to_cart'`,
     );
     expect(Number(carts.rows[0].n)).toBe(1);
+  });
+
+  it('stops counting the purchases of a cancelled order', async () => {
+    const orders = [
+      orderOf(customer(91), [product(91), product(92)]),
+      orderOf(customer(92), [product(91), product(92)]),
+    ];
+    await bed.publish(...orders);
+    await until(
+      () => boughtWith(91),
+      (body) => ids(body).includes(product(92)),
+    );
+    for (const order of orders) {
+      const cancelled = createEnvelope(orderCancelled, {
+        subject: order.data.orderId,
+        data: {
+          orderId: order.data.orderId,
+          number: order.data.number,
+          customerId: order.data.customerId,
+          email: order.data.email,
+          currency: order.data.currency,
+          totalMinor: order.data.totals.totalMinor,
+          lines: order.data.lines.map(({ sku, quantity }) => ({ sku, quantity })),
+          reason: 'payment_failed',
+          refundRequired: false,
+          cancelledAt: new Date().toISOString(),
+        },
+      });
+      await bed.publish(cancelled);
+      await bed.handled(cancelled);
+      expect(await purchasesOf(order.data.orderId)).toBe(0);
+    }
+    await until(
+      () => boughtWith(91),
+      (body) => !ids(body).includes(product(92)),
+    );
   });
 });

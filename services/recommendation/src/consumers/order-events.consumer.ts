@@ -1,9 +1,9 @@
 import { cartItemAdded } from '@emporium/contracts/events/cart-events';
-import { orderCompleted, orderCreated } from '@emporium/contracts/events/order-events';
+import { orderCancelled, orderCompleted, orderCreated } from '@emporium/contracts/events/order-events';
 import type { EventRuntime } from '@emporium/platform/events/event-runtime';
 import type { RecommendationDeps } from '../use-cases/deps.js';
 import { forgetShopper } from '../use-cases/forget-shopper.js';
-import { recordCartItem, recordPurchases } from '../use-cases/record-purchases.js';
+import { cancelPurchases, recordCartItem, recordPurchases } from '../use-cases/record-purchases.js';
 
 /**
  * Purchases and carts feed behaviour, in the handler's (inbox) transaction:
@@ -24,6 +24,13 @@ export function subscribeToOrderEvents(events: EventRuntime, deps: Recommendatio
     const stored = await recordPurchases(deps, tx, { orderId, customerId, lines, at: completedAt });
     await forgetShopper(deps, [{ userId: customerId, sessionId: `order:${orderId}` }]);
     logger.debug({ orderId, stored }, 'order completed: purchases recorded');
+  });
+
+  events.subscribe(orderCancelled, async (event, { tx, logger }) => {
+    const { orderId, customerId } = event.data;
+    const removed = await cancelPurchases(tx, orderId);
+    await forgetShopper(deps, [{ userId: customerId, sessionId: `order:${orderId}` }]);
+    logger.debug({ orderId, removed }, 'order cancelled: its purchases no longer count');
   });
 
   events.subscribe(cartItemAdded, async (event, { tx }) => {

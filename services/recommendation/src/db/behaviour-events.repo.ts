@@ -162,3 +162,14 @@ export async function eraseBehaviourOf(db: SqlExecutor, userId: string): Promise
     .returning({ id: behaviourEvents.id });
   return erased.length;
 }
+
+/** The purchase rows an order's session recorded, removed; returns their products. */
+export async function deletePurchasesOfOrder(
+  db: SqlExecutor,
+  sessionId: string,
+): Promise<Array<{ productId: string | null }>> {
+  return db
+    .delete(behaviourEvents)
+    .where(sql`${behaviourEvents.sessionId} = ${sessionId} and ${behaviourEvents.kind} = 'purchase'`)
+    .returning({ productId: behaviourEvents.productId });
+}

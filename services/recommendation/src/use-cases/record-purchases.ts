@@ -1,5 +1,5 @@
 import type { SqlExecutor } from '@emporium/platform/events/sql-executor';
-import { insertBehaviourEvents } from '../db/behaviour-events.repo.js';
+import { deletePurchasesOfOrder, insertBehaviourEvents } from '../db/behaviour-events.repo.js';
 import { queueForModel } from '../db/model-backlog.repo.js';
 import type { RecommendationDeps } from './deps.js';
 
@@ -77,4 +77,19 @@ function clampToNow(at: string): Date {
   const when = new Date(at);
   const now = new Date();
   return when > now ? now : when;
+}
+
+/**
+ * A cancelled order was not a purchase after all: its lines stop counting
+ * (bought together, already bought, popularity), and their neighbours are
+ * queued for the model. Returns how many purchase rows went.
+ */
+export async function cancelPurchases(tx: SqlExecutor, orderId: string): Promise<number> {
+  const removed = await deletePurchasesOfOrder(tx, `order:${orderId}`);
+  await queueForModel(
+    tx,
+    'behaviour',
+    removed.flatMap((row) => (row.productId ? [row.productId] : [])),
+  );
+  return removed.length;
 }
