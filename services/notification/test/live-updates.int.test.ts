@@ -63,6 +63,15 @@ describe('live updates over WebSocket', () => {
     expect(await refusal(url, { authorization: 'Bearer forged.token.value' })).toBe(401);
   });
 
+  it('closes a socket when the token it was opened with expires (4001)', async () => {
+    const token = await service.identity.token({ sub: randomUUID(), expiresIn: '3s' });
+    const listener = await listen({ query: `?access_token=${token}` });
+    const closed = await new Promise<number>((resolve) =>
+      listener.socket.once('close', (code) => resolve(code)),
+    );
+    expect(closed).toBe(4001);
+  });
+
   it('gives each customer their own orders’ status changes, and nobody else’s', async () => {
     const alice = randomUUID();
     const bob = randomUUID();
