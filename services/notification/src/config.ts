@@ -23,6 +23,8 @@ export const NotificationConfig = Type.Object(
     /** The in-process SMTP server (no SMTP_URL): loopback only; port 0 picks a free one. */
     embeddedSmtpHost: Type.String({ default: '127.0.0.1' }),
     embeddedSmtpPort: Type.Integer({ minimum: 0, maximum: 65535, default: 0 }),
+    /** How long the in-process SMTP server keeps what it received (the admin mailbox). */
+    mailboxRetentionDays: Type.Integer({ minimum: 1, maximum: 365, default: 14 }),
     /** Comma-separated addresses that receive stock alerts. */
     notifyAdminEmails: Type.Optional(
       Type.String({ pattern: '^[^,\\s]+@[^,\\s]+(\\s*,\\s*[^,\\s]+@[^,\\s]+)*$' }),

@@ -149,4 +149,20 @@ describe(`email through the embedded SMTP server, on ${process.env.AMQP_URL ? 'R
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.length).toBe(8);
   });
+
+  it('drops captured mail older than the retention as new mail arrives', async () => {
+    await service.probe.emit(lowStock('DESK-1'));
+    await eventually(async () =>
+      expect((await mailTo('ops@shop.example')).map((mail: Json) => mail.subject)).toContain(
+        'Low stock: DESK-1 (2 left in eu-1)',
+      ),
+    );
+    // Everything captured so far becomes a month old (the retention is 14 days).
+    await service.probe.rows(`update notification.mailbox set received_at = now() - interval '30 days'`);
+    await service.probe.emit(outOfStock('DESK-1'));
+    await eventually(async () => {
+      const left = await mailTo('ops@shop.example');
+      expect(left.map((mail: Json) => mail.subject)).toEqual(['Out of stock: DESK-1']);
+    });
+  });
 });

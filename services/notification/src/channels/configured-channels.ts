@@ -47,6 +47,7 @@ export async function configureChannels(options: {
         db,
         host: config.embeddedSmtpHost,
         port: config.embeddedSmtpPort,
+        retentionDays: config.mailboxRetentionDays,
         logger: logger.child({ component: 'embedded-smtp' }),
       });
   const email = createEmailChannel({

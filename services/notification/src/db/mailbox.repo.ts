@@ -5,11 +5,16 @@ import { mailbox } from './schema.js';
 
 export type MailRow = typeof mailbox.$inferSelect;
 
+/** Keeps a received mail, and drops what is older than the retention. */
 export async function storeMail(
   db: NotificationExecutor,
+  retentionDays: number,
   mail: Omit<typeof mailbox.$inferInsert, 'id' | 'receivedAt'>,
 ): Promise<void> {
   await db.insert(mailbox).values({ id: uuidv7(), ...mail });
+  await db
+    .delete(mailbox)
+    .where(sql`${mailbox.receivedAt} < now() - make_interval(days => ${retentionDays})`);
 }
 
 /** Newest first by keyset on (received_at, id); `to` keeps mail addressed to that address. */

@@ -22,6 +22,8 @@ export async function startEmbeddedSmtpServer(options: {
   db: NotificationExecutor;
   host: string;
   port: number;
+  /** Mail older than this is dropped as new mail arrives, so a long-running shop's mailbox stays small. */
+  retentionDays: number;
   logger: Logger;
 }): Promise<EmbeddedSmtpServer> {
   const server = new SMTPServer({
@@ -35,7 +37,7 @@ export async function startEmbeddedSmtpServer(options: {
           if (stream.sizeExceeded) {
             throw Object.assign(new Error('message too large'), { responseCode: 552 });
           }
-          return storeMail(options.db, {
+          return storeMail(options.db, options.retentionDays, {
             messageId: mail.messageId ?? null,
             from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
             to: session.envelope.rcptTo.map((rcpt) => rcpt.address.toLowerCase()),
