@@ -28,8 +28,10 @@ function markdownTable(table: Table): string {
 }
 
 const figureLabels: Record<string, string> = {
-  gatewayToDirect: 'gateway / direct (req/s p50)',
-  directToBare: 'direct / bare (req/s p50)',
+  gatewayToDirectApart: 'gateway / direct, own processes (req/s p50)',
+  gatewayToDirect: 'gateway / direct, one process (req/s p50)',
+  gatewayCpuUsPerRequest: 'the gateway’s own CPU per request, one process (µs)',
+  directToBare: 'direct / bare, one process (req/s p50)',
   cpuDirectToGateway: 'direct / gateway (server CPU per request): the gateway ratio on equal CPU',
 };
 

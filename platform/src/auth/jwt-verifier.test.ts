@@ -1,5 +1,5 @@
 import { exportJWK, generateKeyPair, type JWK, SignJWT, UnsecuredJWT } from 'jose';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createStaticLocator } from '../discovery/static-locator.js';
 import { createJwtVerifier } from './jwt-verifier.js';
 
@@ -89,5 +89,45 @@ describe('jwt verifier', async () => {
     await eager(await sign(current));
     keys = [current.jwk, next.jwk];
     await expect(eager(await sign(next))).resolves.toMatchObject({ subject: 'user-1' });
+  });
+
+  describe('remembering verified tokens', () => {
+    afterEach(() => vi.useRealTimers());
+    const withKeys = (keys: () => JWK[]) =>
+      createJwtVerifier({
+        ...settings,
+        locator: createStaticLocator(new Map()),
+        fetchJwks: async () => ({ keys: keys() }),
+      });
+
+    it('a remembered token is refused once it expires', async () => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      const remembering = withKeys(() => [current.jwk]);
+      const token = await sign(current, { exp: '2m' });
+      await expect(remembering(token)).resolves.toMatchObject({ subject: 'user-1' });
+      vi.setSystemTime(Date.now() + 3 * 60_000); // past exp, before the keys are refetched
+      await expect(remembering(token)).rejects.toThrow();
+    });
+
+    it('a remembered token is refused once its key is withdrawn from the JWKS', async () => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      const replacement = await keyWithId('k9');
+      let keys = [current.jwk];
+      const remembering = withKeys(() => keys);
+      const token = await sign(current);
+      await expect(remembering(token)).resolves.toMatchObject({ subject: 'user-1' });
+      keys = [replacement.jwk];
+      vi.setSystemTime(Date.now() + 6 * 60_000); // past the key set's refresh period
+      await expect(remembering(token)).rejects.toThrow();
+    });
+
+    it('the principal shared by repeated requests cannot be altered by one of them', async () => {
+      const remembering = withKeys(() => [current.jwk]);
+      const token = await sign(current);
+      const first = await remembering(token);
+      expect(() => first.permissions.push('products:write')).toThrow();
+      expect(await remembering(token)).toBe(first);
+      expect(first.permissions).toEqual([]);
+    });
   });
 });

@@ -47,21 +47,28 @@ export function createInstanceBreakers(
   isFailure: (error: Error) => boolean,
   settings: { breakerThreshold: number; breakerHalfOpenAfterMs: number },
 ): InstanceBreakers {
-  const breakers = new Map<string, CircuitBreakerPolicy>();
+  // Each instance's breaker, and its composition with each inner policy seen (built once, not per call).
+  const breakers = new Map<string, { breaker: CircuitBreakerPolicy; wrapped: Map<IPolicy, IPolicy> }>();
 
-  function breakerOf(baseUrl: string): CircuitBreakerPolicy {
-    let breaker = breakers.get(baseUrl);
-    if (breaker) {
+  function policyOf(baseUrl: string, inner: IPolicy): IPolicy {
+    let entry = breakers.get(baseUrl);
+    if (entry) {
       breakers.delete(baseUrl); // re-inserted below: Map order is the recency order
     } else {
-      breaker = circuitBreaker(handleWhen(isFailure), {
+      const breaker = circuitBreaker(handleWhen(isFailure), {
         halfOpenAfter: settings.breakerHalfOpenAfterMs,
         breaker: new ConsecutiveBreaker(settings.breakerThreshold),
       });
+      entry = { breaker, wrapped: new Map() };
     }
-    breakers.set(baseUrl, breaker);
+    breakers.set(baseUrl, entry);
     if (breakers.size > maxRemembered) breakers.delete(breakers.keys().next().value as string);
-    return breaker;
+    let policy = entry.wrapped.get(inner);
+    if (!policy) {
+      policy = wrap(entry.breaker, inner);
+      entry.wrapped.set(inner, policy);
+    }
+    return policy;
   }
 
   return {
@@ -73,7 +80,7 @@ export function createInstanceBreakers(
         if (tried.has(baseUrl)) break; // discovery has nothing else to offer
         tried.add(baseUrl);
         try {
-          return await wrap(breakerOf(baseUrl), inner).execute(({ signal }) => call(baseUrl, signal));
+          return await policyOf(baseUrl, inner).execute(({ signal }) => call(baseUrl, signal));
         } catch (error) {
           if (!(error instanceof BrokenCircuitError)) throw error;
           refused = error;
@@ -84,7 +91,7 @@ export function createInstanceBreakers(
     },
     allOpen() {
       if (breakers.size === 0) return false;
-      for (const breaker of breakers.values()) if (breaker.state !== CircuitState.Open) return false;
+      for (const { breaker } of breakers.values()) if (breaker.state !== CircuitState.Open) return false;
       return true;
     },
   };

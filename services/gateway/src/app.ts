@@ -34,7 +34,7 @@ export async function buildApp(deps: GatewayAppDeps): Promise<HttpApp> {
     bodyLimit: deps.config.bodyLimitBytes,
     // No `auth`: the edge guard verifies callers on proxied routes only (edge/edge-guard.ts).
   });
-  await registerSecurityHeaders(app);
+  registerSecurityHeaders(app);
   await registerCors(app, deps.config.corsOrigins);
   const limiter = await rateLimiterOf(app, deps);
 
