@@ -63,8 +63,10 @@ export async function proxyRequest(
   // The content-type parser left the body unread: it goes upstream as a stream.
   const body = sendsBody ? bodyWithin(request.raw, limits.bodyLimitBytes) : null;
 
-  // No abort signal: the policy's timeout answers the client, and the agent's
-  // headers timeout (the same duration) releases the connection.
+  // The route's timeout is undici's headers timeout: it fails the call (a 504,
+  // counted by the breaker) and releases the connection. Connecting has its own
+  // timeout on the agent (upstreams.ts), and no call waits for a connection:
+  // the agent keeps as many per instance as the bulkhead lets calls through.
   const send = async (baseUrl: string): Promise<UpstreamResponse> => {
     const target = targetOf(baseUrl);
     try {
@@ -91,11 +93,11 @@ export async function proxyRequest(
 
   let response: UpstreamResponse;
   try {
-    response = await upstream.policy.execute(picker, send, limits.timeoutMs);
+    response = await upstream.policy.execute(picker, send);
   } catch (error) {
     try {
       if (body !== null || !isConnectFailure(error)) throw error;
-      response = await upstream.policy.execute(picker, send, limits.timeoutMs);
+      response = await upstream.policy.execute(picker, send);
     } catch (failure) {
       if (failure instanceof UpstreamFailed) return answer(reply, failure.response, method);
       if (isBodyTooLarge(failure)) return refuseBody(request, reply, limits.bodyLimitBytes);
