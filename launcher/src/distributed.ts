@@ -83,13 +83,12 @@ process.on('SIGINT', () => void stopAll());
 process.on('SIGTERM', () => void stopAll());
 
 const gatewayUrl = `http://localhost:${gatewayPort}`;
-const deadline = Date.now() + 60_000;
+const readyWithinMs = 90_000;
+const deadline = Date.now() + readyWithinMs;
+let down: string[] = ['gateway'];
 while (Date.now() < deadline && !stopping) {
-  const ready = await fetch(`${gatewayUrl}/health/ready`).then(
-    (r) => r.ok,
-    () => false,
-  );
-  if (ready) break;
+  down = await servicesDown(gatewayUrl);
+  if (down.length === 0) break;
   await new Promise((resolve) => setTimeout(resolve, 500));
 }
 say(
@@ -97,3 +96,20 @@ say(
 );
 for (const [name, port] of ports)
   say(`  ${name.padEnd(15)} http://127.0.0.1:${port}  pid ${children.get(name)?.pid}`);
+say(
+  down.length === 0
+    ? 'all services ready'
+    : `not ready after ${readyWithinMs / 1000} s: ${down.join(', ')} (still starting, or see their logs above)`,
+);
+
+/** The services the gateway's aggregated readiness reports down; the gateway itself when it does not answer. */
+async function servicesDown(url: string): Promise<string[]> {
+  try {
+    const response = await fetch(`${url}/health/ready`, { signal: AbortSignal.timeout(5_000) });
+    const body = (await response.json()) as { services?: Array<{ name: string; status: string }> };
+    const notUp = (body.services ?? []).filter((service) => service.status !== 'up').map((s) => s.name);
+    return response.ok ? [] : notUp.length > 0 ? notUp : ['gateway'];
+  } catch {
+    return ['gateway'];
+  }
+}

@@ -1,0 +1,211 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freePort } from '@emporium/platform/db/embedded-postgres';
+import { testEventSettings } from '@emporium/platform/testing/test-broker';
+import { simpleParser } from 'mailparser';
+import pg from 'pg';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * `npm run start:distributed` as an operator runs it: twelve processes, one
+ * per service, against the real PostgreSQL, RabbitMQ and Redis of this
+ * machine, finding each other through the registry. Only where those servers
+ * are (`DATABASE_URL`, `REDIS_URL`, `AMQP_URL`: CI's integration step); the
+ * platform gets a database, an event namespace and a mail relay of its own.
+ */
+const { DATABASE_URL, REDIS_URL, AMQP_URL } = process.env;
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const serviceNames = [
+  'analytics',
+  'config',
+  'gateway',
+  'inventory',
+  'notification',
+  'order',
+  'payment',
+  'product',
+  'recommendation',
+  'registry',
+  'search',
+  'user',
+];
+
+describe.skipIf(!DATABASE_URL || !REDIS_URL || !AMQP_URL)('npm run start:distributed', () => {
+  const database = `emporium_distributed_${randomUUID().slice(0, 8)}`;
+  const dataDir = mkdtempSync(join(tmpdir(), 'emporium-distributed-'));
+  const mail: Array<{ to: string[]; subject: string }> = [];
+  const relay = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      simpleParser(stream).then((parsed) => {
+        mail.push({ to: session.envelope.rcptTo.map((r) => r.address), subject: parsed.subject ?? '' });
+        callback();
+      }, callback);
+    },
+  });
+  let launcher: ChildProcess | undefined;
+  let output = '';
+  let gateway = '';
+
+  beforeAll(async () => {
+    await withAdmin((client) => client.query(`create database ${database}`));
+    const smtpPort = await freePort();
+    await new Promise<void>((resolve) => relay.listen(smtpPort, '127.0.0.1', resolve));
+    const port = await consecutiveFreePorts(serviceNames.length);
+    gateway = `http://127.0.0.1:${port}`;
+    launcher = spawn(
+      process.execPath,
+      ['--conditions=source', '--import', 'tsx', 'launcher/src/distributed.ts'],
+      {
+        cwd: root,
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: process.env.HOME ?? '',
+          PORT: String(port),
+          DATABASE_URL: databaseUrl(database),
+          REDIS_URL: REDIS_URL ?? '',
+          AMQP_URL: AMQP_URL ?? '',
+          ...testEventSettings(`distributed-${randomUUID().slice(0, 8)}.`),
+          SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+          DATA_DIR: dataDir,
+          LOG_LEVEL: 'warn',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    launcher.stdout?.on('data', (chunk) => {
+      output += chunk;
+    });
+    launcher.stderr?.on('data', (chunk) => {
+      output += chunk;
+    });
+    await waitFor('every service ready', () => output.includes('all services ready'), 150_000).catch(
+      (error: Error) => {
+        throw new Error(`${error.message}\n${output.slice(-4000)}`);
+      },
+    );
+  }, 180_000);
+
+  afterAll(async () => {
+    if (launcher && launcher.exitCode === null) launcher.kill('SIGKILL');
+    await new Promise<void>((resolve) => relay.close(() => resolve()));
+    await withAdmin((client) => client.query(`drop database if exists ${database} with (force)`));
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('runs each of the twelve services in a process of its own, all ready behind the gateway', async () => {
+    const ready = await fetch(`${gateway}/health/ready`);
+    expect(ready.status).toBe(200);
+    const body = (await ready.json()) as { services: Array<{ name: string; status: string }> };
+    expect(body.services.map((s) => s.name).sort()).toEqual(serviceNames);
+    expect(body.services.every((s) => s.status === 'up')).toBe(true);
+    const pids = processIds(output);
+    expect([...pids.keys()].sort()).toEqual(serviceNames);
+    expect(new Set(pids.values()).size).toBe(serviceNames.length);
+    for (const pid of pids.values()) {
+      expect(pid).not.toBe(launcher?.pid);
+      expect(isAlive(pid)).toBe(true);
+    }
+  });
+
+  it('takes a registration through the gateway to PostgreSQL, and its event over RabbitMQ to an email', async () => {
+    const email = `distributed-${randomUUID().slice(0, 8)}@example.com`;
+    const registered = await fetch(`${gateway}/api/v1/auth/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: 'a long enough passphrase', name: 'Dana' }),
+    });
+    expect(registered.status).toBe(201);
+    const login = await fetch(`${gateway}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: 'a long enough passphrase' }),
+    });
+    expect(login.status).toBe(200);
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const me = await fetch(`${gateway}/api/v1/users/me`, {
+      headers: { authorization: `Bearer ${accessToken}` },
+    });
+    expect(me.status).toBe(200);
+    expect(((await me.json()) as { email: string }).email).toBe(email);
+    // user.registered: user's outbox → RabbitMQ → the notification process → the SMTP relay.
+    await waitFor('the welcome email', () => mail.some((m) => m.to.includes(email)), 30_000);
+  });
+
+  it('stops every process on Ctrl-C, leaving none behind', async () => {
+    const pids = [...processIds(output).values()];
+    const exited = new Promise<number | null>((resolve) => launcher?.once('exit', (code) => resolve(code)));
+    launcher?.kill('SIGINT');
+    expect(await exited).toBe(0);
+    for (const pid of pids) expect(isAlive(pid)).toBe(false);
+    await expect(fetch(`${gateway}/health/live`)).rejects.toThrow();
+  }, 60_000);
+});
+
+/** The launcher's banner lists `<service> http://127.0.0.1:<port>  pid <pid>` once per service. */
+function processIds(banner: string): Map<string, number> {
+  const pids = new Map<string, number>();
+  for (const [, name, pid] of banner.matchAll(/^\[emporium\]\s+([a-z]+)\s+http:\/\/\S+\s+pid (\d+)$/gm))
+    pids.set(name!, Number(pid));
+  return pids;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function databaseUrl(name: string): string {
+  const url = new URL(DATABASE_URL ?? '');
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function withAdmin(run: (client: pg.Client) => Promise<unknown>): Promise<void> {
+  const client = new pg.Client({ connectionString: DATABASE_URL });
+  await client.connect();
+  try {
+    await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The launcher puts service N at PORT + N: find a run of free ports for all twelve. */
+async function consecutiveFreePorts(count: number): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const base = 20_000 + Math.floor(Math.random() * 10_000);
+    let free = true;
+    for (let offset = 0; offset < count && free; offset++) free = await isFree(base + offset);
+    if (free) return base;
+  }
+  throw new Error(`no ${count} consecutive free ports found`);
+}
+
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+async function waitFor(what: string, predicate: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
