@@ -29,7 +29,7 @@ beforeAll(async () => {
     dataDir,
     gatewayPort: 0,
     logLevel: 'silent',
-    // Live config off: the development profile's runtime.logLevel would turn the logs back on.
+    // Live config off: these checks need no pushed settings.
     baseEnv: { JWKS_URL: identity.jwksUrl, LIVE_CONFIG: 'false' },
     onProgress: () => {},
   });
