@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { processEnvironment } from '@emporium/platform/config/process-environment';
 import { serviceKeyEnvironments } from './credentials/service-keys.js';
@@ -29,7 +29,7 @@ const ports = new Map(
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const children = new Map<string, ChildProcess>();
 // The order service's own API key, registered by the user service (see credentials/service-keys.ts).
-const serviceEnv = serviceKeyEnvironments(join(root, env.DATA_DIR ?? '.data', 'service-keys.json'));
+const serviceEnv = serviceKeyEnvironments(resolvePath(root, env.DATA_DIR ?? '.data', 'service-keys.json'));
 
 for (const { definition } of serviceCatalog) {
   const name = definition.name;

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -138,6 +138,10 @@ describe.skipIf(!DATABASE_URL || !REDIS_URL || !AMQP_URL)('npm run start:distrib
     expect(((await me.json()) as { email: string }).email).toBe(email);
     // user.registered: user's outbox → RabbitMQ → the notification process → the SMTP relay.
     await waitFor('the welcome email', () => mail.some((m) => m.to.includes(email)), 30_000);
+  });
+
+  it("keeps the order service's key in DATA_DIR, wherever that is", () => {
+    expect(existsSync(join(dataDir, 'service-keys.json'))).toBe(true);
   });
 
   it('stops every process on Ctrl-C, leaving none behind', async () => {
