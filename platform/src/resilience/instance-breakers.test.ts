@@ -1,4 +1,4 @@
-import { BrokenCircuitError, noop } from 'cockatiel';
+import { BrokenCircuitError, noop, TimeoutStrategy, timeout } from 'cockatiel';
 import { describe, expect, it } from 'vitest';
 import { createInstanceBreakers } from './instance-breakers.js';
 
@@ -67,5 +67,34 @@ describe('circuit breakers per instance', () => {
       .catch((e) => e);
     expect(error).toBeInstanceOf(TypeError);
     expect(seen).toEqual(['http://a']);
+  });
+
+  it('runs many calls at once under a timeout without a "possible memory leak" warning', async () => {
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on('warning', onWarning);
+    try {
+      const breakers = createInstanceBreakers(isFailure, settings);
+      const perAttempt = timeout(5_000, TimeoutStrategy.Aggressive);
+      const picker = rotation(['http://a']);
+      let release = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      // Fifty calls in flight together, as under load, each holding a listener until it ends.
+      const calls = Array.from({ length: 50 }, () =>
+        breakers.execute(picker, perAttempt, async () => {
+          await held;
+          return 'ok';
+        }),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      release();
+      expect(await Promise.all(calls)).toHaveLength(50);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings.map((warning) => warning.name)).not.toContain('MaxListenersExceededWarning');
+    } finally {
+      process.off('warning', onWarning);
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import {
   BrokenCircuitError,
   type CircuitBreakerPolicy,
@@ -29,6 +30,16 @@ export interface InstanceBreakers {
   /** Every instance seen so far has its breaker open. */
   allOpen(): boolean;
 }
+
+/**
+ * The parent signal of every call. cockatiel's timeout hangs a listener on
+ * its parent for as long as a call runs; left to its default (one shared
+ * signal that warns past ten listeners), ordinary concurrency logs "possible
+ * EventTarget memory leak". Each listener is removed when its call ends, so
+ * this one takes any number.
+ */
+const callsSignal = new AbortController().signal;
+setMaxListeners(0, callsSignal);
 
 /** How many different instances one call may be offered to before giving up. */
 const maxPicks = 4;
@@ -80,7 +91,7 @@ export function createInstanceBreakers(
         if (tried.has(baseUrl)) break; // discovery has nothing else to offer
         tried.add(baseUrl);
         try {
-          return await policyOf(baseUrl, inner).execute(({ signal }) => call(baseUrl, signal));
+          return await policyOf(baseUrl, inner).execute(({ signal }) => call(baseUrl, signal), callsSignal);
         } catch (error) {
           if (!(error instanceof BrokenCircuitError)) throw error;
           refused = error;
