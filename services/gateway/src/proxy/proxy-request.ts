@@ -63,10 +63,8 @@ export async function proxyRequest(
   // The content-type parser left the body unread: it goes upstream as a stream.
   const body = sendsBody ? bodyWithin(request.raw, limits.bodyLimitBytes) : null;
 
-  // The route's timeout is undici's headers timeout: it fails the call (a 504,
-  // counted by the breaker) and releases the connection. Connecting has its own
-  // timeout on the agent (upstreams.ts), and no call waits for a connection:
-  // the agent keeps as many per instance as the bulkhead lets calls through.
+  // No abort signal: the policy's timeout answers the client, and the agent's
+  // headers timeout (the same duration) releases the connection.
   const send = async (baseUrl: string): Promise<UpstreamResponse> => {
     const target = targetOf(baseUrl);
     try {
@@ -93,11 +91,11 @@ export async function proxyRequest(
 
   let response: UpstreamResponse;
   try {
-    response = await upstream.policy.execute(picker, send);
+    response = await upstream.policy.execute(picker, send, limits.timeoutMs);
   } catch (error) {
     try {
       if (body !== null || !isConnectFailure(error)) throw error;
-      response = await upstream.policy.execute(picker, send);
+      response = await upstream.policy.execute(picker, send, limits.timeoutMs);
     } catch (failure) {
       if (failure instanceof UpstreamFailed) return answer(reply, failure.response, method);
       if (isBodyTooLarge(failure)) return refuseBody(request, reply, limits.bodyLimitBytes);

@@ -5,9 +5,6 @@ import type { GatewaySettings } from '../config.js';
 import { createProxyPolicy, type ProxyPolicy } from './proxy-policy.js';
 import { upstreamSettingsOf } from './upstream-settings.js';
 
-/** Opening a connection to an instance takes a millisecond in a cluster; one that takes this long is down. */
-const maxConnectMs = 2_000;
-
 /** One service behind the gateway: its keep-alive connections and its resilience policy. */
 export interface Upstream {
   service: string;
@@ -35,11 +32,10 @@ export function createUpstreams(config: GatewaySettings, services: readonly stri
       settings,
       policy: createProxyPolicy(settings),
       agent: new Agent({
-        // Never fewer than the bulkhead admits, so no call queues inside undici, where no timeout runs.
-        connections: Math.max(config.upstreamConnections, settings.maxConcurrent),
+        connections: config.upstreamConnections,
         keepAliveTimeout: 30_000,
-        // These are the proxy's timeouts. Each proxied call sets its route's headers timeout.
-        connect: { timeout: Math.min(settings.timeoutMs, maxConnectMs) },
+        // The policy's timeout answers the client; these free the connection (and a stalled body).
+        // A proxied call to a route with a longer timeout sets its own headers timeout.
         headersTimeout: settings.timeoutMs,
         bodyTimeout: Math.max(settings.timeoutMs, 30_000),
       }),
