@@ -7,6 +7,7 @@ import type { Dispatcher } from 'undici';
 import type { GatewayDeps } from '../deps.js';
 import { forwardedClientOf } from '../edge/client-ip.js';
 import { targetOf, type Upstream } from '../upstream/upstreams.js';
+import { answerWithin } from './answer-within.js';
 import { bodyWithin, declaresTooMuch, isBodyTooLarge } from './body-limit.js';
 import { requestHeadersFor, responseHeadersFrom } from './forward-headers.js';
 import { isConnectFailure, proxyFailureOf } from './proxy-failure.js';
@@ -63,12 +64,12 @@ export async function proxyRequest(
   // The content-type parser left the body unread: it goes upstream as a stream.
   const body = sendsBody ? bodyWithin(request.raw, limits.bodyLimitBytes) : null;
 
-  // No abort signal: the policy's timeout answers the client, and the agent's
-  // headers timeout (the same duration) releases the connection.
+  // No abort signal: the route's timeout answers the client (answer-within.ts),
+  // and the agent's headers timeout (the same duration) releases the connection.
   const send = async (baseUrl: string): Promise<UpstreamResponse> => {
     const target = targetOf(baseUrl);
     try {
-      const response = await upstream.agent.request({
+      const pending = upstream.agent.request({
         origin: target.origin,
         path: target.basePath + request.url,
         method: method as Dispatcher.HttpMethod,
@@ -76,6 +77,7 @@ export async function proxyRequest(
         body,
         headersTimeout: limits.timeoutMs,
       });
+      const response = await answerWithin(pending, limits.timeoutMs);
       if (response.statusCode >= 500) throw new UpstreamFailed(response);
       return response;
     } catch (error) {
@@ -91,11 +93,11 @@ export async function proxyRequest(
 
   let response: UpstreamResponse;
   try {
-    response = await upstream.policy.execute(picker, send, limits.timeoutMs);
+    response = await upstream.policy.execute(picker, send);
   } catch (error) {
     try {
       if (body !== null || !isConnectFailure(error)) throw error;
-      response = await upstream.policy.execute(picker, send, limits.timeoutMs);
+      response = await upstream.policy.execute(picker, send);
     } catch (failure) {
       if (failure instanceof UpstreamFailed) return answer(reply, failure.response, method);
       if (isBodyTooLarge(failure)) return refuseBody(request, reply, limits.bodyLimitBytes);

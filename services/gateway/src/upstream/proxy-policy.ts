@@ -3,18 +3,17 @@ import {
   isUpstreamFailure,
   type UpstreamPolicySettings,
 } from '@emporium/platform/resilience/upstream-policy';
-import { bulkhead, type IPolicy, TimeoutStrategy, timeout } from 'cockatiel';
+import { bulkhead, noop } from 'cockatiel';
 
 /**
  * One upstream's bulkhead, shared by every route to it, and a circuit
- * breaker per instance of it (platform/resilience/instance-breakers.ts),
- * around a timeout chosen per call: a slow report export waits longer than
- * a product page, yet both count against the same breakers. The composition
- * is the platform's `createUpstreamPolicy` `once` (bulkhead → breaker →
- * timeout, never a retry), with the timeout left to the caller.
+ * breaker per instance of it (platform/resilience/instance-breakers.ts):
+ * the platform's `createUpstreamPolicy` `once` (bulkhead → breaker, never a
+ * retry). The route's timeout runs inside the call (proxy/answer-within.ts),
+ * so the breaker counts a timeout like any other failure.
  */
 export interface ProxyPolicy {
-  execute<T>(picker: InstancePicker, call: (baseUrl: string) => Promise<T>, timeoutMs: number): Promise<T>;
+  execute<T>(picker: InstancePicker, call: (baseUrl: string) => Promise<T>): Promise<T>;
   /** Every instance of the upstream has its breaker open. */
   isOpen(): boolean;
 }
@@ -22,19 +21,8 @@ export interface ProxyPolicy {
 export function createProxyPolicy(settings: UpstreamPolicySettings): ProxyPolicy {
   const breakers = createInstanceBreakers(isUpstreamFailure, settings);
   const limit = bulkhead(settings.maxConcurrent, settings.maxQueued);
-  const byTimeout = new Map<number, IPolicy>();
-  const timeoutOf = (timeoutMs: number) => {
-    let policy = byTimeout.get(timeoutMs);
-    if (!policy) {
-      // The proxy passes no signal to its request (see proxy-request.ts): nothing to abort on return.
-      policy = timeout(timeoutMs, { strategy: TimeoutStrategy.Aggressive, abortOnReturn: false });
-      byTimeout.set(timeoutMs, policy);
-    }
-    return policy;
-  };
   return {
-    execute: (picker, call, timeoutMs) =>
-      limit.execute(() => breakers.execute(picker, timeoutOf(timeoutMs), call)),
+    execute: (picker, call) => limit.execute(() => breakers.execute(picker, noop, call)),
     isOpen: breakers.allOpen,
   };
 }
