@@ -20,7 +20,17 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'integration', include: ['{platform,launcher,services/*}/test/**/*.int.test.ts'] },
+        test: {
+          name: 'integration',
+          include: ['{platform,launcher,services/*}/test/**/*.int.test.ts'],
+          exclude: ['launcher/test/distributed.int.test.ts'],
+        },
+      },
+      {
+        // Twelve processes booting at once starve any suite beside them on a 2-core
+        // machine: `npm run test:int` and CI run this project after the others.
+        extends: true,
+        test: { name: 'distributed', include: ['launcher/test/distributed.int.test.ts'] },
       },
       {
         extends: true,
