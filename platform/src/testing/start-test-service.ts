@@ -22,6 +22,15 @@ export interface TestService extends RunningService {
   stop: () => Promise<void>;
 }
 
+export interface ReplicableTestService extends TestService {
+  /**
+   * Another instance of the same service, as a second replica: the same
+   * database, identity, broker and test settings, with `env` on top. The
+   * caller closes it (before `stop`).
+   */
+  startReplica: (env?: Record<string, string | undefined>) => Promise<RunningService>;
+}
+
 /**
  * Starts a service for an integration suite: on a free port, silent logs, its
  * own database (real PostgreSQL when `DATABASE_URL` is set, PGlite otherwise),
@@ -30,32 +39,36 @@ export interface TestService extends RunningService {
 export async function startTestService<S extends TObject>(
   definition: ServiceDefinition<S>,
   env: Record<string, string | undefined> = {},
-): Promise<TestService> {
+): Promise<ReplicableTestService> {
   const database = definition.database ? await createTestDatabase() : undefined;
   const identity = await createTestIdentity();
   // Without RabbitMQ, the suite gets the embedded broker, opened once the service has subscribed.
   const inProcessBroker = definition.events && !process.env.AMQP_URL ? createInProcessBroker() : undefined;
-  try {
-    const running = await startService(definition, {
+  const settings = {
+    LIVE_CONFIG: 'false',
+    ...testEventSettings(fileNamespace),
+    JWKS_URL: identity.jwksUrl,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    ...(database ? { DATABASE_URL: database.url, DATABASE_POOL_MAX: '5' } : {}),
+    ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+    ...(process.env.AMQP_URL ? { AMQP_URL: process.env.AMQP_URL } : {}),
+    ...env,
+  };
+  const start = (replicaEnv: Record<string, string | undefined> = {}) =>
+    startService(definition, {
       ...(inProcessBroker ? { inProcessBroker } : {}),
-      env: {
-        LIVE_CONFIG: 'false',
-        ...testEventSettings(fileNamespace),
-        JWKS_URL: identity.jwksUrl,
-        PORT: '0',
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'silent',
-        ...(database ? { DATABASE_URL: database.url, DATABASE_POOL_MAX: '5' } : {}),
-        ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
-        ...(process.env.AMQP_URL ? { AMQP_URL: process.env.AMQP_URL } : {}),
-        ...env,
-      },
+      env: { ...settings, ...replicaEnv },
     });
+  try {
+    const running = await start();
     inProcessBroker?.open();
     return {
       ...running,
       database,
       identity,
+      startReplica: start,
       stop: async () => {
         await running.close();
         await identity.close();

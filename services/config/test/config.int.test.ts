@@ -1,9 +1,9 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type RunningService, startService } from '@emporium/platform/service/start-service';
+import type { RunningService } from '@emporium/platform/service/start-service';
 import { httpClient } from '@emporium/platform/testing/http';
-import { startTestService, type TestService } from '@emporium/platform/testing/start-test-service';
+import { type ReplicableTestService, startTestService } from '@emporium/platform/testing/start-test-service';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configService } from '../src/service.js';
 import { type Subscription, subscribe } from './subscribe.js';
@@ -25,22 +25,13 @@ writeDocument('development/leaky.yaml', 'runtime:\n  smtp:\n    password: hunter
 writeDocument('development/broken.yaml', 'runtime: [not, a, mapping\n');
 
 const env = { EMPORIUM_CONFIG_DIR: seedDir, EVENTS_POLL_INTERVAL_MS: '200' };
-let config: TestService;
+let config: ReplicableTestService;
 let send: ReturnType<typeof httpClient>;
 const subscriptions: Subscription[] = [];
 const replicas: RunningService[] = [];
 
 async function startReplica(): Promise<RunningService> {
-  const replica = await startService(configService, {
-    env: {
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'silent',
-      DATABASE_URL: config.database!.url,
-      JWKS_URL: config.identity.jwksUrl,
-      ...env,
-    },
-  });
+  const replica = await config.startReplica();
   replicas.push(replica);
   return replica;
 }
@@ -239,7 +230,7 @@ describe(`config service on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'
 });
 
 describe('the documents shipped in config/', () => {
-  let shipped: TestService;
+  let shipped: ReplicableTestService;
   beforeAll(async () => {
     shipped = await startTestService(configService);
   });

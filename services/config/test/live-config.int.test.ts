@@ -5,14 +5,14 @@ import { PassThrough } from 'node:stream';
 import { createLiveConfig, type LiveConfig } from '@emporium/platform/config/live-config';
 import { createStaticLocator } from '@emporium/platform/discovery/static-locator';
 import { createLogger } from '@emporium/platform/log/logger';
-import { type RunningService, startService } from '@emporium/platform/service/start-service';
+import type { RunningService } from '@emporium/platform/service/start-service';
 import { httpClient } from '@emporium/platform/testing/http';
-import { startTestService, type TestService } from '@emporium/platform/testing/start-test-service';
+import { type ReplicableTestService, startTestService } from '@emporium/platform/testing/start-test-service';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configService } from '../src/service.js';
 
 const env = { EMPORIUM_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'emporium-live-')) };
-let config: TestService;
+let config: ReplicableTestService;
 let restarted: RunningService | undefined;
 let live: LiveConfig;
 const lines: Array<{ level: string; msg: string }> = [];
@@ -88,16 +88,7 @@ describe('live config client', () => {
   it('reconnects with backoff while the config service is away and catches up on what it missed', async () => {
     await config.close();
     // The service comes back elsewhere; a version is written before the client can reach it.
-    restarted = await startService(configService, {
-      env: {
-        PORT: '0',
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'silent',
-        DATABASE_URL: config.database!.url,
-        JWKS_URL: config.identity.jwksUrl,
-        ...env,
-      },
-    });
+    restarted = await config.startReplica();
     await put({ logLevel: 'warn' });
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(logger.level).toBe('info');

@@ -1,11 +1,10 @@
-import { startService } from '@emporium/platform/service/start-service';
 import { httpClient } from '@emporium/platform/testing/http';
-import { startTestService, type TestService } from '@emporium/platform/testing/start-test-service';
+import { type ReplicableTestService, startTestService } from '@emporium/platform/testing/start-test-service';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registryService } from '../src/service.js';
 import { type HttpInstance, startHttpInstance } from './fixtures/http-instance.js';
 
-let registry: TestService;
+let registry: ReplicableTestService;
 let send: ReturnType<typeof httpClient>;
 const instances: HttpInstance[] = [];
 
@@ -158,16 +157,7 @@ describe(`registry service on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlit
   });
 
   it('shares its state with a second replica on the same database, both sweeping and checking', async () => {
-    const replica = await startService(registryService, {
-      env: {
-        PORT: '0',
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'silent',
-        DATABASE_URL: registry.database!.url,
-        DATABASE_POOL_MAX: '3',
-        ...timings,
-      },
-    });
+    const replica = await registry.startReplica({ DATABASE_POOL_MAX: '3' });
     try {
       const sendReplica = httpClient(replica.url);
       const a = await instance();
