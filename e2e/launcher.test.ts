@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '@emporium/platform/db/embedded-postgres';
+import { architectureServices } from '@emporium/platform/testing/architecture';
 import type { Json } from '@emporium/platform/testing/http';
 import { afterAll, describe, expect, it } from 'vitest';
 import { launch, waitFor } from './src/launch.js';
@@ -38,22 +39,7 @@ describe('npm start (the embedded launcher)', () => {
     expect(first.output()).not.toMatch(/"level":"info"/);
     const ready = await json(`http://127.0.0.1:${port}/health/ready`);
     expect(ready.status).toBe(200);
-    expect(ready.body.services.map((s: { name: string }) => s.name).sort()).toEqual(
-      [
-        'analytics',
-        'config',
-        'gateway',
-        'inventory',
-        'notification',
-        'order',
-        'payment',
-        'product',
-        'recommendation',
-        'registry',
-        'search',
-        'user',
-      ].sort(),
-    );
+    expect(ready.body.services.map((s: { name: string }) => s.name).sort()).toEqual(architectureServices);
     const account = { email: 'kept@example.com', password: 'a long enough passphrase', name: 'Kept' };
     const register = () =>
       json(`http://127.0.0.1:${port}/api/v1/auth/register`, {

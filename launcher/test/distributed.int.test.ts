@@ -1,16 +1,16 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '@emporium/platform/db/embedded-postgres';
+import { freePort, freePortRun } from '@emporium/platform/db/embedded-postgres';
+import { architectureServices } from '@emporium/platform/testing/architecture';
 import { testEventSettings } from '@emporium/platform/testing/test-broker';
+import { createTestDatabase, type TestDatabase } from '@emporium/platform/testing/test-database';
 import { simpleParser } from 'mailparser';
-import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 /**
  * `npm run start:distributed` as an operator runs it: twelve processes, one
@@ -21,23 +21,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  */
 const { DATABASE_URL, REDIS_URL, AMQP_URL } = process.env;
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const serviceNames = [
-  'analytics',
-  'config',
-  'gateway',
-  'inventory',
-  'notification',
-  'order',
-  'payment',
-  'product',
-  'recommendation',
-  'registry',
-  'search',
-  'user',
-];
 
 describe.skipIf(!DATABASE_URL || !REDIS_URL || !AMQP_URL)('npm run start:distributed', () => {
-  const database = `emporium_distributed_${randomUUID().slice(0, 8)}`;
+  let database: TestDatabase | undefined;
   const dataDir = mkdtempSync(join(tmpdir(), 'emporium-distributed-'));
   const mail: Array<{ to: string[]; subject: string }> = [];
   const relay = new SMTPServer({
@@ -56,10 +42,11 @@ describe.skipIf(!DATABASE_URL || !REDIS_URL || !AMQP_URL)('npm run start:distrib
   let gateway = '';
 
   beforeAll(async () => {
-    await withAdmin((client) => client.query(`create database ${database}`));
+    database = await createTestDatabase();
     const smtpPort = await freePort();
     await new Promise<void>((resolve) => relay.listen(smtpPort, '127.0.0.1', resolve));
-    const port = await consecutiveFreePorts(serviceNames.length);
+    // The launcher puts service N at PORT + N.
+    const port = await freePortRun(architectureServices.length);
     gateway = `http://127.0.0.1:${port}`;
     launcher = spawn(
       process.execPath,
@@ -70,7 +57,7 @@ describe.skipIf(!DATABASE_URL || !REDIS_URL || !AMQP_URL)('npm run start:distrib
           PATH: process.env.PATH ?? '',
           HOME: process.env.HOME ?? '',
           PORT: String(port),
-          DATABASE_URL: databaseUrl(database),
+          DATABASE_URL: database.url,
           REDIS_URL: REDIS_URL ?? '',
           AMQP_URL: AMQP_URL ?? '',
           ...testEventSettings(`distributed-${randomUUID().slice(0, 8)}.`),
@@ -87,17 +74,22 @@ describe.skipIf(!DATABASE_URL || !REDIS_URL || !AMQP_URL)('npm run start:distrib
     launcher.stderr?.on('data', (chunk) => {
       output += chunk;
     });
-    await waitFor('every service ready', () => output.includes('all services ready'), 150_000).catch(
-      (error: Error) => {
+    await vi
+      .waitFor(
+        () => {
+          if (!output.includes('all services ready')) throw new Error('not every service is ready yet');
+        },
+        { timeout: 150_000, interval: 250 },
+      )
+      .catch((error: Error) => {
         throw new Error(`${error.message}\n${output.slice(-4000)}`);
-      },
-    );
+      });
   }, 180_000);
 
   afterAll(async () => {
     if (launcher && launcher.exitCode === null) launcher.kill('SIGKILL');
     await new Promise<void>((resolve) => relay.close(() => resolve()));
-    await withAdmin((client) => client.query(`drop database if exists ${database} with (force)`));
+    await database?.drop();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -105,11 +97,11 @@ describe.skipIf(!DATABASE_URL || !REDIS_URL || !AMQP_URL)('npm run start:distrib
     const ready = await fetch(`${gateway}/health/ready`);
     expect(ready.status).toBe(200);
     const body = (await ready.json()) as { services: Array<{ name: string; status: string }> };
-    expect(body.services.map((s) => s.name).sort()).toEqual(serviceNames);
+    expect(body.services.map((s) => s.name).sort()).toEqual(architectureServices);
     expect(body.services.every((s) => s.status === 'up')).toBe(true);
     const pids = processIds(output);
-    expect([...pids.keys()].sort()).toEqual(serviceNames);
-    expect(new Set(pids.values()).size).toBe(serviceNames.length);
+    expect([...pids.keys()].sort()).toEqual(architectureServices);
+    expect(new Set(pids.values()).size).toBe(architectureServices.length);
     for (const pid of pids.values()) {
       expect(pid).not.toBe(launcher?.pid);
       expect(isAlive(pid)).toBe(true);
@@ -137,7 +129,10 @@ describe.skipIf(!DATABASE_URL || !REDIS_URL || !AMQP_URL)('npm run start:distrib
     expect(me.status).toBe(200);
     expect(((await me.json()) as { email: string }).email).toBe(email);
     // user.registered: user's outbox → RabbitMQ → the notification process → the SMTP relay.
-    await waitFor('the welcome email', () => mail.some((m) => m.to.includes(email)), 30_000);
+    await vi.waitFor(() => expect(mail.some((m) => m.to.includes(email))).toBe(true), {
+      timeout: 30_000,
+      interval: 250,
+    });
   });
 
   it("keeps the order service's key in DATA_DIR, wherever that is", () => {
@@ -168,48 +163,5 @@ function isAlive(pid: number): boolean {
     return true;
   } catch {
     return false;
-  }
-}
-
-function databaseUrl(name: string): string {
-  const url = new URL(DATABASE_URL ?? '');
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function withAdmin(run: (client: pg.Client) => Promise<unknown>): Promise<void> {
-  const client = new pg.Client({ connectionString: DATABASE_URL });
-  await client.connect();
-  try {
-    await run(client);
-  } finally {
-    await client.end();
-  }
-}
-
-/** The launcher puts service N at PORT + N: find a run of free ports for all twelve. */
-async function consecutiveFreePorts(count: number): Promise<number> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const base = 20_000 + Math.floor(Math.random() * 10_000);
-    let free = true;
-    for (let offset = 0; offset < count && free; offset++) free = await isFree(base + offset);
-    if (free) return base;
-  }
-  throw new Error(`no ${count} consecutive free ports found`);
-}
-
-function isFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-}
-
-async function waitFor(what: string, predicate: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }

@@ -65,6 +65,17 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** The first of `count` consecutive ports free right now, from freePort's range: for `PORT + offset` layouts. */
+export async function freePortRun(count: number): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const first = 15_000 + Math.floor(Math.random() * (32_768 - 15_000 - count));
+    let free = true;
+    for (let offset = 0; offset < count && free; offset++) free = await canListen(first + offset);
+    if (free) return first;
+  }
+  throw new Error(`no ${count} consecutive free ports found`);
+}
+
 function canListen(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const probe = createServer();
