@@ -1,26 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { EventEnvelope } from '@emporium/contracts/events/envelope';
-import { createEventBus } from '@emporium/platform/events/create-event-bus';
-import { createEventRuntime } from '@emporium/platform/events/event-runtime';
-import { deadLetterTable, inboxTable, outboxTable } from '@emporium/platform/events/event-tables';
 import { createInProcessBroker } from '@emporium/platform/events/in-process-broker';
-import type { TransactionalDb } from '@emporium/platform/events/sql-executor';
-import { createLogger } from '@emporium/platform/log/logger';
-import { createMetrics } from '@emporium/platform/metrics/metrics';
 import { type RunningService, startService } from '@emporium/platform/service/start-service';
-import { testEventSettings, testQueueExpiryMs } from '@emporium/platform/testing/test-broker';
+import { createProbe } from '@emporium/platform/testing/probe-service';
+import { testEventSettings } from '@emporium/platform/testing/test-broker';
 import { createTestDatabase, type TestDatabase } from '@emporium/platform/testing/test-database';
 import { createTestIdentity, type TestIdentity } from '@emporium/platform/testing/test-identity';
-import { generateDrizzleJson, generateMigration } from 'drizzle-kit/api';
-import { drizzle } from 'drizzle-orm/node-postgres';
-import { pgSchema } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { modelWorkers, recommendationService } from '../../src/service.js';
 import type { ModelWorker } from '../../src/workers/model-worker.js';
-
-/** The producer's own tables, in a schema of its own beside the recommendation service's. */
-const feed = pgSchema('shop_feed');
-const feedTables = { outbox: outboxTable(feed), inbox: inboxTable(feed), deadLetters: deadLetterTable(feed) };
 
 export interface RecommendationWithFeed {
   service: RunningService;
@@ -74,36 +62,18 @@ export async function startRecommendationWithFeed(
     },
   });
 
-  const pool = new pg.Pool({ connectionString: database.url, max: 2 });
-  pool.on('error', () => {});
-  for (const statement of await generateMigration(
-    generateDrizzleJson({}),
-    generateDrizzleJson({ feed, ...feedTables }),
-  )) {
-    await pool.query(statement);
-  }
-  const db = drizzle(pool) as unknown as TransactionalDb;
-  const logger = createLogger({ service: 'shop-feed', version: '0', level: 'silent' });
-  const bus = createEventBus({
-    amqpUrl,
-    inProcessBroker: broker,
-    logger,
-    connectionName: 'shop-feed',
-    namePrefix,
-    queueExpiryMs: testQueueExpiryMs,
-  });
-  const producer = createEventRuntime({
-    service: 'shop-feed',
-    db,
-    pool,
-    tables: feedTables,
-    bus,
-    logger,
-    metrics: createMetrics('shop-feed'),
-    relay: { pollIntervalMs: 50 },
+  // The producer: its own outbox and relay, in a schema of its own beside the recommendation service's.
+  const producer = await createProbe({
+    name: 'shop-feed',
+    schema: 'shop_feed',
+    databaseUrl: database.url,
+    broker,
+    namespace: namePrefix,
   });
   await producer.start();
   broker?.open();
+  const pool = new pg.Pool({ connectionString: database.url, max: 2 });
+  pool.on('error', () => {});
 
   return {
     service,
@@ -112,11 +82,11 @@ export async function startRecommendationWithFeed(
     sql: pool,
     identity,
     publish: async (...envelopes) => {
-      await db.transaction(async (tx) => {
-        for (const envelope of envelopes) await producer.enqueue(tx, envelope);
+      await producer.transaction(async (tx) => {
+        for (const envelope of envelopes) await producer.events.enqueue(tx, envelope);
       });
     },
-    redeliver: (envelope) => bus.publish(envelope),
+    redeliver: (envelope) => producer.publish(envelope),
     handled: async (envelope) => {
       const started = performance.now();
       for (;;) {
@@ -130,7 +100,7 @@ export async function startRecommendationWithFeed(
       }
     },
     stop: async () => {
-      await producer.close();
+      await producer.stop();
       await pool.end();
       await service.close();
       await identity.close();

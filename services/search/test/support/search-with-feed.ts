@@ -1,25 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { EventEnvelope } from '@emporium/contracts/events/envelope';
-import { createEventBus } from '@emporium/platform/events/create-event-bus';
-import { createEventRuntime } from '@emporium/platform/events/event-runtime';
-import { deadLetterTable, inboxTable, outboxTable } from '@emporium/platform/events/event-tables';
 import { createInProcessBroker } from '@emporium/platform/events/in-process-broker';
-import type { TransactionalDb } from '@emporium/platform/events/sql-executor';
-import { createLogger } from '@emporium/platform/log/logger';
-import { createMetrics } from '@emporium/platform/metrics/metrics';
 import { type RunningService, startService } from '@emporium/platform/service/start-service';
-import { testEventSettings, testQueueExpiryMs } from '@emporium/platform/testing/test-broker';
+import { createProbe } from '@emporium/platform/testing/probe-service';
+import { testEventSettings } from '@emporium/platform/testing/test-broker';
 import { createTestDatabase, type TestDatabase } from '@emporium/platform/testing/test-database';
 import { createTestIdentity, type TestIdentity } from '@emporium/platform/testing/test-identity';
-import { generateDrizzleJson, generateMigration } from 'drizzle-kit/api';
-import { drizzle } from 'drizzle-orm/node-postgres';
-import { pgSchema } from 'drizzle-orm/pg-core';
-import pg from 'pg';
 import { searchService } from '../../src/service.js';
-
-/** The producer's own tables, in a schema of its own beside the search service's. */
-const feed = pgSchema('catalog_feed');
-const feedTables = { outbox: outboxTable(feed), inbox: inboxTable(feed), deadLetters: deadLetterTable(feed) };
 
 export interface SearchWithFeed {
   search: RunningService;
@@ -59,32 +46,13 @@ export async function startSearchWithFeed(env: Record<string, string> = {}): Pro
     },
   });
 
-  const pool = new pg.Pool({ connectionString: database.url, max: 2 });
-  pool.on('error', () => {});
-  for (const statement of await generateMigration(
-    generateDrizzleJson({}),
-    generateDrizzleJson({ feed, ...feedTables }),
-  )) {
-    await pool.query(statement);
-  }
-  const db = drizzle(pool) as unknown as TransactionalDb;
-  const logger = createLogger({ service: 'catalog-feed', version: '0', level: 'silent' });
-  const producer = createEventRuntime({
-    service: 'catalog-feed',
-    db,
-    pool,
-    tables: feedTables,
-    bus: createEventBus({
-      amqpUrl,
-      inProcessBroker: broker,
-      logger,
-      connectionName: 'catalog-feed',
-      namePrefix,
-      queueExpiryMs: testQueueExpiryMs,
-    }),
-    logger,
-    metrics: createMetrics('catalog-feed'),
-    relay: { pollIntervalMs: 50 },
+  // The producer: its own outbox and relay, in a schema of its own beside the search service's.
+  const producer = await createProbe({
+    name: 'catalog-feed',
+    schema: 'catalog_feed',
+    databaseUrl: database.url,
+    broker,
+    namespace: namePrefix,
   });
   await producer.start();
   broker?.open();
@@ -94,13 +62,12 @@ export async function startSearchWithFeed(env: Record<string, string> = {}): Pro
     database,
     identity,
     publish: async (...envelopes) => {
-      await db.transaction(async (tx) => {
-        for (const envelope of envelopes) await producer.enqueue(tx, envelope);
+      await producer.transaction(async (tx) => {
+        for (const envelope of envelopes) await producer.events.enqueue(tx, envelope);
       });
     },
     stop: async () => {
-      await producer.close();
-      await pool.end();
+      await producer.stop();
       await search.close();
       await identity.close();
       await database.drop();
