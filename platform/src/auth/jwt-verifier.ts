@@ -52,9 +52,7 @@ export function createJwtVerifier(
   let keySet: ReturnType<typeof createLocalJWKSet> | undefined;
   let fetchedAt = 0;
   let refreshing: Promise<void> | undefined;
-  const verified = new LRUCache<string, { principal: Principal; expiresAtMs: number }>({
-    max: verifiedTokensKept,
-  });
+  const verified = new LRUCache<string, Principal>({ max: verifiedTokensKept });
 
   const refresh = () => {
     refreshing ??= fetchJwks()
@@ -82,7 +80,7 @@ export function createJwtVerifier(
   return async function verify(token: string): Promise<Principal> {
     if (!keySet || Date.now() - fetchedAt > refreshAfterMs) await refresh();
     const remembered = verified.get(token);
-    if (remembered && Date.now() < remembered.expiresAtMs) return remembered.principal;
+    if (remembered && Date.now() < (remembered.expiresAtMs ?? 0)) return remembered;
     let result: Awaited<ReturnType<typeof verifyWith>>;
     try {
       result = await verifyWith(token);
@@ -105,8 +103,9 @@ export function createJwtVerifier(
       roles: Object.freeze(Array.isArray(claims.roles) ? claims.roles.map(String) : []),
       permissions: Object.freeze(Array.isArray(claims.perms) ? claims.perms.map(String) : []),
       email: typeof claims.email === 'string' ? claims.email : undefined,
+      expiresAtMs: claims.exp * 1000,
     }) as Principal;
-    verified.set(token, { principal, expiresAtMs: claims.exp * 1000 });
+    verified.set(token, principal);
     return principal;
   };
 }

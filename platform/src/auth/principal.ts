@@ -8,6 +8,8 @@ export interface Principal {
   roles: string[];
   permissions: string[];
   email?: string | undefined;
+  /** When the access token this principal came from expires (epoch ms); API keys: undefined. */
+  expiresAtMs?: number | undefined;
 }
 
 export function hasPermission(principal: Principal | undefined, permission: Permission): boolean {

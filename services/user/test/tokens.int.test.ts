@@ -49,6 +49,7 @@ describe('access tokens', () => {
       roles: ['customer'],
       permissions: [],
       email: 'ada@example.com',
+      expiresAtMs: Number(claims.exp) * 1000,
     });
     const admin = await kit.adminBearer();
     const adminPrincipal = await platformVerifier()(admin.authorization.slice(7));

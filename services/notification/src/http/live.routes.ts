@@ -8,25 +8,6 @@ const closeNormal = 1000;
 /** Application close code: the access token the socket was opened with has expired; reconnect with a fresh one. */
 export const closeTokenExpired = 4001;
 
-/** The `exp` of a token the verifier has already accepted (only read, never trusted unverified). */
-function expiryOf(token: string | undefined): number | undefined {
-  const payload = token?.split('.')[1];
-  if (!payload) return undefined;
-  try {
-    const exp = (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { exp?: unknown }).exp;
-    return typeof exp === 'number' ? exp * 1000 : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The bearer token the socket was opened with, from the header or the query. */
-function tokenOf(request: { headers: Record<string, unknown>; query: unknown }): string | undefined {
-  const header = request.headers.authorization;
-  if (typeof header === 'string' && header.toLowerCase().startsWith('bearer ')) return header.slice(7);
-  return (request.query as { access_token?: string }).access_token;
-}
-
 /**
  * Live updates over WebSocket. Browsers cannot set headers on a WebSocket,
  * so besides `Authorization: Bearer` the access token is accepted as
@@ -73,11 +54,11 @@ function liveRoute(app: HttpApp, deps: NotificationDeps, auth: Verifiers, path: 
       const keepAlive = setInterval(() => socket.ping(), 30_000);
       keepAlive.unref();
       socket.on('close', () => clearInterval(keepAlive));
-      const expiresAt = expiryOf(tokenOf(request));
-      if (expiresAt !== undefined) {
+      // The verified token's expiry (an API key's principal has none).
+      if (principal.expiresAtMs !== undefined) {
         const expiry = setTimeout(
           () => socket.close(closeTokenExpired, 'token expired'),
-          Math.max(0, expiresAt - Date.now()),
+          Math.max(0, principal.expiresAtMs - Date.now()),
         );
         expiry.unref();
         socket.on('close', () => clearTimeout(expiry));
