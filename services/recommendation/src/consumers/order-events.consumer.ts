@@ -3,7 +3,12 @@ import { orderCancelled, orderCompleted, orderCreated } from '@emporium/contract
 import type { EventRuntime } from '@emporium/platform/events/event-runtime';
 import type { RecommendationDeps } from '../use-cases/deps.js';
 import { forgetShopper } from '../use-cases/forget-shopper.js';
-import { cancelPurchases, recordCartItem, recordPurchases } from '../use-cases/record-purchases.js';
+import {
+  cancelPurchases,
+  orderSessionOf,
+  recordCartItem,
+  recordPurchases,
+} from '../use-cases/record-purchases.js';
 
 /**
  * Purchases and carts feed behaviour, in the handler's (inbox) transaction:
@@ -15,21 +20,21 @@ export function subscribeToOrderEvents(events: EventRuntime, deps: Recommendatio
   events.subscribe(orderCreated, async (event, { tx, logger }) => {
     const { orderId, customerId, lines, placedAt } = event.data;
     const stored = await recordPurchases(deps, tx, { orderId, customerId, lines, at: placedAt });
-    await forgetShopper(deps, [{ userId: customerId, sessionId: `order:${orderId}` }]);
+    await forgetShopper(deps, [{ userId: customerId, sessionId: orderSessionOf(orderId) }]);
     logger.debug({ orderId, stored }, 'order placed: purchases recorded');
   });
 
   events.subscribe(orderCompleted, async (event, { tx, logger }) => {
     const { orderId, customerId, lines, completedAt } = event.data;
     const stored = await recordPurchases(deps, tx, { orderId, customerId, lines, at: completedAt });
-    await forgetShopper(deps, [{ userId: customerId, sessionId: `order:${orderId}` }]);
+    await forgetShopper(deps, [{ userId: customerId, sessionId: orderSessionOf(orderId) }]);
     logger.debug({ orderId, stored }, 'order completed: purchases recorded');
   });
 
   events.subscribe(orderCancelled, async (event, { tx, logger }) => {
     const { orderId, customerId } = event.data;
     const removed = await cancelPurchases(tx, orderId);
-    await forgetShopper(deps, [{ userId: customerId, sessionId: `order:${orderId}` }]);
+    await forgetShopper(deps, [{ userId: customerId, sessionId: orderSessionOf(orderId) }]);
     logger.debug({ orderId, removed }, 'order cancelled: its purchases no longer count');
   });
 

@@ -11,6 +11,9 @@ export interface PlacedOrder {
   at: string;
 }
 
+/** The session an order's purchases are recorded under: its lines count as bought together. */
+export const orderSessionOf = (orderId: string) => `order:${orderId}`;
+
 /**
  * An order's lines as purchases, in the consumer's transaction. Placed and
  * completed name the same purchases: each (order, product) is stored once,
@@ -30,7 +33,7 @@ export async function recordPurchases(
       productId,
       query: null,
       userId: order.customerId,
-      sessionId: `order:${order.orderId}`,
+      sessionId: orderSessionOf(order.orderId),
       occurredAt: clampToNow(order.at),
       source: `order:${order.orderId}:${productId}`,
     })),
@@ -85,7 +88,7 @@ function clampToNow(at: string): Date {
  * queued for the model. Returns how many purchase rows went.
  */
 export async function cancelPurchases(tx: SqlExecutor, orderId: string): Promise<number> {
-  const removed = await deletePurchasesOfOrder(tx, `order:${orderId}`);
+  const removed = await deletePurchasesOfOrder(tx, orderSessionOf(orderId));
   await queueForModel(
     tx,
     'behaviour',
