@@ -8,15 +8,13 @@ export interface ServerOrder {
   embeddedPostgres?: boolean;
 }
 
-export type ServerReply =
-  | { kind: 'started'; url: string }
-  | { kind: 'usage'; cpu: NodeJS.CpuUsage; loop: ReturnType<typeof performance.eventLoopUtilization> };
-
 /** What `measure` reads from the servers it loads: CPU time so far, and event-loop use. */
 export interface ServerUsage {
   cpu: NodeJS.CpuUsage;
   loop: ReturnType<typeof performance.eventLoopUtilization>;
 }
+
+export type ServerReply = { kind: 'started'; url: string } | ({ kind: 'usage' } & ServerUsage);
 
 export interface ServerProcess {
   url: string;
@@ -50,7 +48,7 @@ export function startServerProcess(order: ServerOrder): Promise<ServerProcess> {
         child.send({ kind: 'usage' });
         const usage = await answer;
         if (usage.kind !== 'usage') throw new Error('expected a usage reply');
-        return { cpu: usage.cpu, loop: usage.loop };
+        return usage;
       },
       stop: () =>
         new Promise<void>((resolve) => {
